@@ -1,0 +1,88 @@
+package de.smartcitylod.build;
+
+import de.smartcitylod.convert.Pipeline;
+import de.smartcitylod.publish.DumpWriter;
+import de.smartcitylod.store.Generations;
+import de.smartcitylod.store.TdbStore;
+import de.smartcitylod.validate.ShaclValidation;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The build: convert the CSV sources, validate with SHACL, then load a new TDB2 store and write new
+ * dumps, switching both only when everything succeeded.
+ */
+public final class BuildJob {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildJob.class);
+    public static final String ONTOLOGY_GRAPH = "ontology";
+
+    /** The converted and validated dataset, before it is stored. */
+    public record Converted(DatasetGraph dataset, Map<String, Node> graphs, Pipeline.Result result) {}
+
+    /** What a build produced. */
+    public record Result(Converted converted, Path storeDir, Path dumpsDir, List<DumpWriter.DumpFile> dumps, long quads) {}
+
+    private final BuildOptions options;
+
+    public BuildJob(BuildOptions options) { this.options = options; }
+
+    /** Converts and validates; touches no output. Throws DataException or ViolationsException. */
+    public Converted convertAndValidate() {
+        long t0 = System.nanoTime();
+        DatasetGraph ds = DatasetGraphFactory.create();
+        Pipeline.Result result = new Pipeline(options.uris(), true).run(options.data(), StreamRDFLib.dataset(ds));
+        Map<String, Node> graphs = new LinkedHashMap<>();
+        graphs.put(ONTOLOGY_GRAPH, options.uris().graph(ONTOLOGY_GRAPH));
+        for (String g : Pipeline.GRAPHS) graphs.put(g, options.uris().graph(g));
+        Graph ontology = RDFDataMgr.loadGraph(options.ontologyFile().toString());
+        Graph target = ds.getGraph(graphs.get(ONTOLOGY_GRAPH));
+        ontology.find().forEachRemaining(target::add);
+        LOG.info("converted {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
+
+        long t1 = System.nanoTime();
+        List<ShaclValidation.Violation> violations = new ShaclValidation(options.shapes()).validate(ds.getUnionGraph(), result.origins());
+        if (!violations.isEmpty()) throw new ShaclValidation.ViolationsException(violations);
+        LOG.info("SHACL validation passed in {} ms", (System.nanoTime() - t1) / 1_000_000);
+        return new Converted(ds, graphs, result);
+    }
+
+    /** The whole build. On any failure the current store and dumps stay as they were. */
+    public Result run() {
+        Converted converted = convertAndValidate();
+        Generations stores = new Generations(options.store());
+        Generations dumps = new Generations(options.dumps());
+        Path storeDir = stores.prepare();
+        Path dumpsDir = null;
+        try {
+            long t0 = System.nanoTime();
+            long n = TdbStore.load(options.config(), storeDir, converted.dataset());
+            LOG.info("loaded {} quads into {} in {} ms", n, storeDir, (System.nanoTime() - t0) / 1_000_000);
+            dumpsDir = dumps.prepare();
+            List<DumpWriter.DumpFile> files = DumpWriter.write(converted.dataset(), converted.graphs(), dumpsDir);
+            stores.commit(storeDir);
+            dumps.commit(dumpsDir);
+            return new Result(converted, storeDir, dumpsDir, files, n);
+        } catch (IOException e) {
+            stores.discard(storeDir);
+            dumps.discard(dumpsDir);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            stores.discard(storeDir);
+            dumps.discard(dumpsDir);
+            throw e;
+        }
+    }
+}

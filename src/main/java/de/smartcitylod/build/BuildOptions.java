@@ -1,0 +1,21 @@
+package de.smartcitylod.build;
+
+import de.smartcitylod.vocab.Uris;
+
+import java.nio.file.Path;
+
+/** Where a build reads from and writes to; the defaults are the repository layout. */
+public record BuildOptions(Path data, Path store, Path dumps, Path ontology, Path config, Uris uris) {
+    public static BuildOptions defaults() {
+        return new BuildOptions(Path.of("data"), Path.of("run/tdb2"), Path.of("run/dumps"), Path.of("ontology"),
+                Path.of("fuseki-config/config.ttl"), Uris.defaults());
+    }
+    public BuildOptions withData(Path p) { return new BuildOptions(p, store, dumps, ontology, config, uris); }
+    public BuildOptions withStore(Path p) { return new BuildOptions(data, p, dumps, ontology, config, uris); }
+    public BuildOptions withDumps(Path p) { return new BuildOptions(data, store, p, ontology, config, uris); }
+    public BuildOptions withUris(Uris u) { return new BuildOptions(data, store, dumps, ontology, config, u); }
+    public BuildOptions withConfig(Path p) { return new BuildOptions(data, store, dumps, ontology, p, uris); }
+    public BuildOptions withOntology(Path p) { return new BuildOptions(data, store, dumps, p, config, uris); }
+    public Path shapes() { return ontology.resolve("shapes.ttl"); }
+    public Path ontologyFile() { return ontology.resolve("smartcity.ttl"); }
+}

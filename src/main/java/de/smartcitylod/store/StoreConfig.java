@@ -1,0 +1,58 @@
+package de.smartcitylod.store;
+
+import org.apache.jena.rdf.model.*;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.vocabulary.RDF;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Fuseki assembler file ({@code fuseki-config/config.ttl}) with its store paths pointed at a
+ * given folder. Both the build (to create the text-indexed TDB2 store exactly as it will be served)
+ * and the server read the configuration through this one class.
+ */
+public final class StoreConfig {
+    public static final String TDB2 = "http://jena.apache.org/2016/tdb#";
+    public static final String TEXT = "http://jena.apache.org/text#";
+    public static final String FUSEKI = "http://jena.apache.org/fuseki#";
+    public static final String TEXT_INDEX_DIR = "text-index";
+
+    private StoreConfig() {}
+
+    /** Reads the config and rewrites {@code tdb2:location} to {@code store} and {@code text:directory} to {@code store/text-index}. */
+    public static Model load(Path configFile, Path store) {
+        Model m = RDFDataMgr.loadModel(configFile.toUri().toString());
+        Property location = m.createProperty(TDB2, "location");
+        Property directory = m.createProperty(TEXT, "directory");
+        for (Statement st : List.copyOf(m.listStatements(null, location, (RDFNode) null).toList())) {
+            m.remove(st);
+            m.add(st.getSubject(), location, store.toString());
+        }
+        for (Statement st : List.copyOf(m.listStatements(null, directory, (RDFNode) null).toList())) {
+            m.remove(st);
+            m.add(st.getSubject(), directory, m.createResource(store.resolve(TEXT_INDEX_DIR).toUri().toString()));
+        }
+        return m;
+    }
+
+    /** The dataset description the service uses (the text dataset wrapping TDB2). */
+    public static Resource datasetResource(Model config) {
+        List<Resource> texts = m(config).listResourcesWithProperty(RDF.type, config.createResource(TEXT + "TextDataset")).toList();
+        if (texts.size() != 1) throw new IllegalStateException("config must describe exactly one text:TextDataset, found " + texts.size());
+        return texts.get(0);
+    }
+
+    private static Model m(Model m) { return m; }
+
+    /** Names the value of a server-level context setting ({@code ja:cxtName}), or null. */
+    public static String serverContext(Model config, String name) {
+        Property cxtName = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "cxtName");
+        Property cxtValue = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "cxtValue");
+        for (Resource r : config.listResourcesWithProperty(cxtName, name).toList()) {
+            Statement v = r.getProperty(cxtValue);
+            if (v != null) return v.getString();
+        }
+        return null;
+    }
+}
