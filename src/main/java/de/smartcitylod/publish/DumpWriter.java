@@ -35,6 +35,10 @@ public final class DumpWriter {
     /** Writes all dumps into {@code dir} and returns them in a fixed order. */
     public static List<DumpFile> write(DatasetGraph data, Map<String, Node> graphs, Path dir) throws IOException {
         Files.createDirectories(dir);
+        data.find().forEachRemaining(q -> {
+            if (q.getSubject().isBlank() || q.getObject().isBlank())
+                throw new IllegalStateException("blank node in " + q + ": dumps must be deterministic, so published data uses IRIs only");
+        });
         List<DumpFile> out = new ArrayList<>();
         out.add(writeNQuads(data, dir.resolve(ALL)));
         for (Map.Entry<String, Node> g : graphs.entrySet())

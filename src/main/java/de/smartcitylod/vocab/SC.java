@@ -49,6 +49,22 @@ public final class SC {
     public static final Node ProgrammeRound = t("ProgrammeRound");
     public static final Node Participation = t("Participation");
     public static final Node Source = t("Source");
+    public static final Node StrategyStatus = t("StrategyStatus");
+    public static final Node Role = t("Role");
+    public static final Node SizeClass = t("SizeClass");
+    public static final Node ProgrammeLevel = t("ProgrammeLevel");
+    public static final Node SourceKind = t("SourceKind");
+    public static final Node AtlasStatisticKind = t("AtlasStatisticKind");
+
+    // concept schemes
+    public static final Node categories = t("categories");
+    public static final Node themes = t("themes");
+    public static final Node strategyStatuses = t("strategyStatuses");
+    public static final Node roles = t("roles");
+    public static final Node sizeClasses = t("sizeClasses");
+    public static final Node levels = t("levels");
+    public static final Node sourceKinds = t("sourceKinds");
+    public static final Node atlasStatistics = t("atlasStatistics");
 
     // properties
     public static final Node state = t("state");
