@@ -1,0 +1,43 @@
+package de.smartcitylod.serve;
+
+import java.util.List;
+
+import static de.smartcitylod.serve.Html.esc;
+
+/** The SPARQL query page: YASGUI served from the webjar (no CDN), pointed at our endpoint, with the example queries one click away. */
+final class QueryPage {
+    private QueryPage() {}
+
+    static String render(List<ExampleQueries.Example> examples, String endpointPath) {
+        StringBuilder list = new StringBuilder();
+        StringBuilder json = new StringBuilder("{");
+        for (ExampleQueries.Example e : examples) {
+            list.append("<li><button type=\"button\" class=\"example\" data-name=\"").append(esc(e.name())).append("\" title=\"")
+                .append(esc(e.de() + " / " + e.en())).append("\">").append(esc(e.titleDe().isEmpty() ? e.name() : e.titleDe()))
+                .append("<br><span class=\"muted\">").append(esc(e.titleEn())).append("</span></button></li>");
+            if (json.length() > 1) json.append(',');
+            json.append(Html.jsonString(e.name())).append(':').append(Html.jsonString(e.text()));
+        }
+        json.append('}');
+        return "<!doctype html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>SPARQL · smartcity-lod</title>"
+                + "<link rel=\"stylesheet\" href=\"/static/yasgui/yasgui.min.css\"><style>" + Html.STYLE
+                + " .layout{display:flex;gap:1rem} #examples{width:18rem;flex:none} #examples ul{list-style:none;padding:0;margin:0}"
+                + " #examples button{width:100%;text-align:left;margin:.15rem 0;padding:.35rem .5rem;border:1px solid #c9d3df;background:#fff;border-radius:4px;cursor:pointer}"
+                + " #examples button:hover{background:#eef4fb} #yasgui{flex:1;min-width:0;background:#fff}</style></head><body>"
+                + "<header><h1>smartcity-lod · SPARQL</h1><nav class=\"top\"><a href=\"/id/\">Daten / Data</a><a href=\"/ontology\">Ontologie / Ontology</a>"
+                + "<a href=\"/catalog\">Katalog / Catalogue</a><a href=\"/dumps/\">Dumps</a></nav>"
+                + "<div class=\"muted\" style=\"color:#cfe3ff\">Endpoint: <code id=\"endpoint\">" + esc(endpointPath) + "</code> (GET/POST, JSON, XML, CSV, TSV)</div></header>"
+                + "<main class=\"layout\"><nav id=\"examples\"><h2>Beispielabfragen<br><span class=\"muted\">Example queries</span></h2><ul>" + list + "</ul></nav>"
+                + "<section style=\"flex:1;min-width:0\"><p><a id=\"csv\" href=\"#\">Ergebnis als CSV herunterladen / Download results as CSV</a></p>"
+                + "<div id=\"yasgui\"></div></section></main>"
+                + "<script src=\"/static/yasgui/yasgui.min.js\"></script><script>\n"
+                + "const EXAMPLES = " + json + ";\n"
+                + "const ENDPOINT = new URL(" + Html.jsonString(endpointPath) + ", location.href).href;\n"
+                + "const yasgui = new Yasgui(document.getElementById('yasgui'), {requestConfig: {endpoint: ENDPOINT, method: 'POST'}, copyEndpointOnNewTab: false, persistenceId: null});\n"
+                + "document.querySelectorAll('button.example').forEach(b => b.addEventListener('click', () => {\n"
+                + "  const tab = yasgui.getTab(); tab.setQuery(EXAMPLES[b.dataset.name]); tab.query(); }));\n"
+                + "document.getElementById('csv').addEventListener('click', ev => {\n"
+                + "  ev.target.href = ENDPOINT + '?format=csv&query=' + encodeURIComponent(yasgui.getTab().getQuery()); });\n"
+                + "</script></body></html>";
+    }
+}

@@ -1,0 +1,105 @@
+package de.smartcitylod.serve;
+
+import de.smartcitylod.store.StoreConfig;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.rdf.model.*;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The embedded Fuseki server: configured by fuseki-config/config.ttl through Fuseki's own parser
+ * (store paths pointed at the chosen store), read-only, with ping, Prometheus metrics, CORS, gzip,
+ * the federation allow-list, the query page and the linked-data routes.
+ */
+public final class SmartCityServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SmartCityServer.class);
+    public static final String DATASET = "/smartcity";
+    public static final String ENDPOINT = DATASET + "/sparql";
+
+    private final FusekiServer fuseki;
+    private final ServerOptions options;
+    private final FederationGuard guard;
+
+    private SmartCityServer(FusekiServer fuseki, ServerOptions options, FederationGuard guard) {
+        this.fuseki = fuseki;
+        this.options = options;
+        this.guard = guard;
+    }
+
+    public static SmartCityServer start(ServerOptions options, WebServlet.Routes routes) {
+        // Open the generation the link points to now, by its real path: TDB2 caches connections by
+        // path, and a later rebuild moves the link, not the folder.
+        Path store;
+        try { store = options.store().toRealPath(); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+        Model config = StoreConfig.load(options.config(), store);
+        if (options.timeout() != null) setServerContext(config, "arq:queryTimeout", options.timeout());
+        String allow = options.serviceAllowList() != null ? options.serviceAllowList() : StoreConfig.serverContext(config, FederationGuard.CONTEXT_KEY);
+        FederationGuard guard = FederationGuard.parse(allow);
+        List<ExampleQueries.Example> examples = ExampleQueries.load(options.queries());
+
+        FusekiServer fuseki = FusekiServer.create()
+                .port(options.port())
+                .parseConfig(config)
+                .enablePing(true)
+                .enableMetrics(true)
+                .enableStats(true)
+                .enableCors(true, null)
+                .addServlet("/*", new WebServlet(examples, ENDPOINT, routes))
+                .build();
+        DatasetGraph dsg = fuseki.getDataAccessPointRegistry().get(DATASET).getDataService().getDataset();
+        guard.install(dsg.getContext());
+
+        Server jetty = fuseki.getJettyServer();
+        for (var c : jetty.getConnectors())
+            if (c instanceof ServerConnector sc && !"localhost".equals(options.host())) sc.setHost(options.host());
+            else if (c instanceof ServerConnector sc) sc.setHost("localhost");
+        Handler inner = jetty.getHandler();
+        GzipHandler gzip = new GzipHandler();
+        gzip.setMinGzipSize(256);
+        gzip.addIncludedMethods("GET", "POST");
+        gzip.addIncludedMimeTypes("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                "text/tab-separated-values", "text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml",
+                "application/json", "text/html", "text/javascript", "text/css", "application/sparql-query");
+        gzip.setHandler(inner);
+        jetty.setHandler(gzip);
+
+        fuseki.start();
+        SmartCityServer s = new SmartCityServer(fuseki, options, guard);
+        LOG.info("smartcity-lod is listening on {} (SPARQL: {}, query page: {})", s.url(), s.url() + ENDPOINT.substring(1), s.url());
+        return s;
+    }
+
+    private static void setServerContext(Model config, String name, String value) {
+        Property cxtName = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "cxtName");
+        Property cxtValue = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "cxtValue");
+        var existing = config.listResourcesWithProperty(cxtName, name).toList();
+        for (Resource r : existing) { r.removeAll(cxtValue); r.addProperty(cxtValue, value); }
+        if (existing.isEmpty()) {
+            Resource server = config.listResourcesWithProperty(org.apache.jena.vocabulary.RDF.type,
+                    config.createResource(StoreConfig.FUSEKI + "Server")).next();
+            Resource cxt = config.createResource().addProperty(cxtName, name).addProperty(cxtValue, value);
+            server.addProperty(config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "context"), cxt);
+        }
+    }
+
+    public int port() { return fuseki.getHttpPort(); }
+
+    public String url() {
+        String host = "localhost".equals(options.host()) || "0.0.0.0".equals(options.host()) ? "localhost" : options.host();
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    public FederationGuard guard() { return guard; }
+
+    public void join() { fuseki.join(); }
+
+    @Override public void close() { fuseki.stop(); }
+}
