@@ -1,7 +1,7 @@
 package de.smartcitylod.serve;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryExecException;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -42,11 +42,13 @@ public final class FederationGuard implements ChainingServiceExecutor {
     public QueryIterator createExecution(OpService opExecute, OpService original, Binding binding, ExecutionContext execCxt, ServiceExecutor chain) {
         Node service = opExecute.getService();
         if (service == null || !service.isURI())
-            throw new QueryExecException("SERVICE needs a fixed endpoint IRI from the allow-list; got " + service);
+            throw new ActionErrorException(403, "SERVICE needs a fixed endpoint IRI from the allow-list; got " + service, null);
         String url = service.getURI();
         if (!allowed.contains(url)) {
             LOG.warn("refused SERVICE <{}>: not on the allow-list", url);
-            throw new QueryExecException("SERVICE <" + url + "> is not allowed: this endpoint only federates with " + String.join(", ", allowed));
+            String msg = "SERVICE <" + url + "> is not allowed: this endpoint only federates with " + String.join(", ", allowed);
+            // Inside Fuseki this becomes HTTP 403 with the message; elsewhere it is a plain runtime error.
+            throw new ActionErrorException(403, msg, null);
         }
         return chain.createExecution(opExecute, original, binding, execCxt);
     }

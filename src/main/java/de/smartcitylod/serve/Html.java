@@ -42,7 +42,7 @@ public final class Html {
     public static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#f7f8fa}
             header{background:#12355b;color:#fff;padding:.8rem 1.5rem}
-            header a{color:#cfe3ff} header h1{margin:0;font-size:1.35rem}
+            header a{color:#cfe3ff} header h1{margin:0;font-size:1.35rem} header code{background:#0b2540;color:#fff}
             main{padding:1rem 1.5rem;max-width:1400px}
             table{border-collapse:collapse;background:#fff} td,th{border:1px solid #d5dbe3;padding:.3rem .5rem;text-align:left;vertical-align:top}
             th{background:#eef2f7} code{background:#eef2f7;padding:0 .2rem}

@@ -27,6 +27,11 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Path dir, Path data, UnaryOperator<ServerOptions> tweak) {
         BuildOptions b = Fixtures.options(dir, data);
         new BuildJob(b).run();
+        return serve(b, tweak);
+    }
+
+    /** Serves whatever the store of {@code b} holds now, without building. */
+    public static TestServer serve(BuildOptions b, UnaryOperator<ServerOptions> tweak) {
         ServerOptions o = tweak.apply(ServerOptions.defaults().withPort(0).withStore(b.store(), b.dumps()));
         return new TestServer(b, SmartCityServer.start(o, null));
     }

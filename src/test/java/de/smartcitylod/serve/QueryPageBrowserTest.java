@@ -1,0 +1,49 @@
+package de.smartcitylod.serve;
+
+import de.smartcitylod.support.Browser;
+import de.smartcitylod.support.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Headless Chromium opens the query page, runs an example query with one click, and sees result rows. */
+class QueryPageBrowserTest {
+    @TempDir Path dir;
+
+    @Test void exampleQueryShowsResultRows() throws Exception {
+        try (TestServer server = TestServer.start(dir, Path.of("data"), o -> o)) {
+            WebDriver driver = Browser.start(dir.resolve("chrome"));
+            try {
+                driver.get(server.url("/"));
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                WebElement example = wait.until(d -> d.findElement(By.cssSelector("button.example[data-name='01-ranking-per-edition']")));
+                wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return typeof yasgui !== 'undefined'")));
+                example.click();
+                List<WebElement> rows = wait.until(d -> {
+                    List<WebElement> r = d.findElements(By.cssSelector(".yasr table tbody tr"));
+                    return r.size() > 1 ? r : null;
+                });
+                Path shot = Browser.screenshot(driver, "query-page");
+                assertTrue(Files.size(shot) > 1000);
+                assertTrue(rows.size() > 10, "result rows: " + rows.size());
+                assertTrue(driver.findElement(By.cssSelector(".yasr")).getText().contains("Hamburg"));
+                // the CSV link carries the current query to the endpoint
+                driver.findElement(By.id("csv")).click();
+                String href = driver.findElement(By.id("csv")).getAttribute("href");
+                assertTrue(href.contains("/smartcity/sparql?format=csv&query="), href);
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+}
