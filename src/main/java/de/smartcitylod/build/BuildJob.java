@@ -2,6 +2,7 @@ package de.smartcitylod.build;
 
 import de.smartcitylod.convert.Pipeline;
 import de.smartcitylod.publish.DumpWriter;
+import de.smartcitylod.report.QualityReport;
 import de.smartcitylod.store.Generations;
 import de.smartcitylod.store.TdbStore;
 import de.smartcitylod.validate.ShaclValidation;
@@ -28,6 +29,7 @@ import java.util.Map;
 public final class BuildJob {
     private static final Logger LOG = LoggerFactory.getLogger(BuildJob.class);
     public static final String ONTOLOGY_GRAPH = "ontology";
+    public static final String QUALITY_REPORT = "quality-report.md";
 
     /** The converted and validated dataset, before it is stored. */
     public record Converted(DatasetGraph dataset, Map<String, Node> graphs, Pipeline.Result result) {}
@@ -72,6 +74,9 @@ public final class BuildJob {
             LOG.info("loaded {} quads into {} in {} ms", n, storeDir, (System.nanoTime() - t0) / 1_000_000);
             dumpsDir = dumps.prepare();
             List<DumpWriter.DumpFile> files = DumpWriter.write(converted.dataset(), converted.graphs(), dumpsDir);
+            QualityReport report = new QualityReport(converted.dataset(), converted.graphs(), converted.result().rowsPerFile());
+            java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), report.markdown());
+            LOG.info(report.summary());
             stores.commit(storeDir);
             dumps.commit(dumpsDir);
             return new Result(converted, storeDir, dumpsDir, files, n);

@@ -1,0 +1,187 @@
+package de.smartcitylod.report;
+
+import org.apache.jena.query.*;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+import java.math.BigDecimal;
+import java.util.*;
+
+/**
+ * The data-quality report of a build: what is known and what is not. Counts per dataset,
+ * conflicting claims between sources, units lacking coordinates or keys, sources lacking a URL or
+ * an exact date, and rows skipped or corrected. Computed with SPARQL over the converted data, written
+ * as Markdown beside the dumps (deterministic: no timestamps).
+ */
+public final class QualityReport {
+    private static final String PREFIXES = """
+            PREFIX sc: <https://w3id.org/smartcity-de/ontology#>
+            PREFIX sccat: <https://w3id.org/smartcity-de/ontology/category/>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX schema: <https://schema.org/>
+            PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            """;
+
+    /** A conflict between claims: same edition, city and category (or an unstated category against the overall ranking). */
+    public record Conflict(String kind, int year, String city, String category, String claimA, String sourceA, String claimB, String sourceB) {
+        @Override public String toString() {
+            return String.format("%s: %d %s %s: %s (%s) vs %s (%s)", kind, year, city, category, claimA, sourceA, claimB, sourceB);
+        }
+    }
+
+    private final Dataset ds;
+    private final Map<String, Long> graphSizes = new LinkedHashMap<>();
+    private final Map<String, Long> classCounts = new LinkedHashMap<>();
+    private final List<Conflict> conflicts = new ArrayList<>();
+    private final List<String> unitsWithoutCoordinates = new ArrayList<>();
+    private final List<String> unitsWithoutKey = new ArrayList<>();
+    private final List<String> unitsWithoutNuts = new ArrayList<>();
+    private final List<String> sourcesWithoutUrl = new ArrayList<>();
+    private final List<String> sourcesWithYearOnly = new ArrayList<>();
+    private final List<String> editionsWithoutCategoryNames = new ArrayList<>();
+
+    public QualityReport(DatasetGraph data, Map<String, org.apache.jena.graph.Node> graphs, Map<String, Integer> rowsPerFile) {
+        this.ds = DatasetFactory.wrap(data);
+        this.rowsPerFile = new LinkedHashMap<>(rowsPerFile);
+        graphs.forEach((name, g) -> graphSizes.put(name, (long) data.getGraph(g).size()));
+        compute();
+    }
+
+    private final Map<String, Integer> rowsPerFile;
+
+    public List<Conflict> conflicts() { return conflicts; }
+    public Map<String, Long> classCounts() { return classCounts; }
+    public List<String> unitsWithoutCoordinates() { return unitsWithoutCoordinates; }
+    public List<String> sourcesWithoutUrl() { return sourcesWithoutUrl; }
+
+    private List<QuerySolution> unionSelect(String q) {
+        Query query = QueryFactory.create(PREFIXES + q);
+        List<QuerySolution> out = new ArrayList<>();
+        try (QueryExecution qe = QueryExecutionFactory.create(query, org.apache.jena.rdf.model.ModelFactory.createModelForGraph(ds.asDatasetGraph().getUnionGraph()))) {
+            qe.execSelect().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    private static String s(QuerySolution qs, String v) {
+        RDFNode n = qs.get(v);
+        return n == null ? "" : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
+    }
+
+    private void compute() {
+        for (String cls : List.of("State", "District", "Municipality", "City", "MunicipalGroup", "Source", "IndexEdition", "IndexObservation",
+                "AtlasEdition", "AtlasProfile", "AtlasStatistic", "Project", "LighthouseProject", "ModelProject", "FundingProgramme",
+                "Competition", "ProgrammeRound", "Participation")) {
+            var r = unionSelect("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a sc:" + cls + " }");
+            classCounts.put(cls, Long.parseLong(s(r.get(0), "n")));
+        }
+        // All pairs of claims about the same edition and city, in the same category or one unstated.
+        var obs = unionSelect("""
+                SELECT ?o ?year ?city ?cat ?rank ?score (GROUP_CONCAT(DISTINCT ?src; separator="|") AS ?sources) WHERE {
+                  ?o a sc:IndexObservation ; sc:edition/sc:year ?y ; sc:city ?c ; sc:category ?cat ; prov:wasDerivedFrom/dcterms:identifier ?src .
+                  ?c rdfs:label ?city FILTER(lang(?city) = "de")
+                  OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score }
+                  BIND(xsd:integer(str(?y)) AS ?year)
+                } GROUP BY ?o ?year ?city ?cat ?rank ?score ORDER BY ?year ?city ?o""");
+        record Claim(String obs, int year, String city, String cat, String rank, String score, String sources) {}
+        List<Claim> claims = new ArrayList<>();
+        for (QuerySolution q : obs)
+            claims.add(new Claim(s(q, "o"), Integer.parseInt(s(q, "year")), s(q, "city"), s(q, "cat").replaceAll(".*/", ""), s(q, "rank"), s(q, "score"),
+                    String.join("|", new TreeSet<>(List.of(s(q, "sources").split("\\|"))))));
+        for (int i = 0; i < claims.size(); i++) {
+            for (int j = i + 1; j < claims.size(); j++) {
+                Claim a = claims.get(i), b = claims.get(j);
+                if (a.year() != b.year() || !a.city().equals(b.city())) continue;
+                boolean sameCat = a.cat().equals(b.cat());
+                boolean unstated = (a.cat().equals("unspecified") && b.cat().equals("overall")) || (b.cat().equals("unspecified") && a.cat().equals("overall"));
+                if (!sameCat && !unstated) continue;
+                String kind = sameCat ? "different values" : "category not stated by one source";
+                if (!a.rank().isEmpty() && !b.rank().isEmpty() && !a.rank().equals(b.rank()))
+                    conflicts.add(new Conflict(kind + " (rank)", a.year(), a.city(), a.cat() + (sameCat ? "" : "/" + b.cat()), "rank " + a.rank(), a.sources(), "rank " + b.rank(), b.sources()));
+                if (!a.score().isEmpty() && !b.score().isEmpty() && differ(a.score(), b.score()))
+                    conflicts.add(new Conflict(kind + " (score)", a.year(), a.city(), a.cat(), "score " + a.score(), a.sources(), "score " + b.score(), b.sources()));
+            }
+        }
+        // Two cities claiming one rank in one category of one edition, according to one source.
+        for (QuerySolution q : unionSelect("""
+                SELECT ?year ?cat ?rank ?n1 ?n2 ?src WHERE {
+                  ?a sc:edition/sc:year ?year ; sc:category ?cat ; sc:rank ?rank ; sc:city ?c1 ; prov:wasDerivedFrom/dcterms:identifier ?src .
+                  ?b sc:edition/sc:year ?year ; sc:category ?cat ; sc:rank ?rank ; sc:city ?c2 ; prov:wasDerivedFrom/dcterms:identifier ?src .
+                  FILTER(STR(?c1) < STR(?c2))
+                  ?c1 rdfs:label ?n1 FILTER(lang(?n1) = "de") ?c2 rdfs:label ?n2 FILTER(lang(?n2) = "de")
+                } ORDER BY ?year ?cat ?rank ?n1 ?src"""))
+            conflicts.add(new Conflict("two cities claim one rank", Integer.parseInt(s(q, "year")), s(q, "n1") + " / " + s(q, "n2"),
+                    s(q, "cat").replaceAll(".*/", ""), "rank " + s(q, "rank"), s(q, "src"), "rank " + s(q, "rank"), s(q, "src")));
+
+        for (QuerySolution q : unionSelect("""
+                SELECT ?key ?name WHERE { ?u a sc:Municipality ; dcterms:identifier ?key ; rdfs:label ?name FILTER(lang(?name) = "de")
+                  FILTER NOT EXISTS { ?u geo:lat ?lat } } ORDER BY ?key"""))
+            unitsWithoutCoordinates.add(s(q, "key") + " " + s(q, "name"));
+        for (QuerySolution q : unionSelect("""
+                SELECT ?u ?name WHERE { ?u a sc:MunicipalGroup ; rdfs:label ?name FILTER(lang(?name) = "de") } ORDER BY ?name"""))
+            unitsWithoutKey.add(s(q, "name") + " (inter-municipal group: no official key)");
+        for (QuerySolution q : unionSelect("""
+                SELECT ?key ?name WHERE { ?u a sc:AdministrativeUnit ; dcterms:identifier ?key ; rdfs:label ?name FILTER(lang(?name) = "de")
+                  FILTER NOT EXISTS { ?u a sc:MunicipalGroup } FILTER NOT EXISTS { ?u sc:nuts ?n } } ORDER BY ?key"""))
+            unitsWithoutNuts.add(s(q, "key") + " " + s(q, "name"));
+        for (QuerySolution q : unionSelect("""
+                SELECT ?id WHERE { ?s a sc:Source ; dcterms:identifier ?id FILTER NOT EXISTS { ?s schema:url ?u } } ORDER BY ?id"""))
+            sourcesWithoutUrl.add(s(q, "id"));
+        for (QuerySolution q : unionSelect("""
+                SELECT ?id ?d WHERE { ?s a sc:Source ; dcterms:identifier ?id ; dcterms:issued ?d FILTER(datatype(?d) != xsd:date) } ORDER BY ?id"""))
+            sourcesWithYearOnly.add(s(q, "id") + " (" + s(q, "d") + ")");
+        for (QuerySolution q : unionSelect("""
+                SELECT ?year WHERE { ?e a sc:IndexEdition ; sc:year ?year FILTER NOT EXISTS { ?e sc:editionCategory ?c } } ORDER BY ?year"""))
+            editionsWithoutCategoryNames.add(s(q, "year"));
+    }
+
+    /** Scores differ beyond the rounding of the less precise one (68.6 and 68.63 agree). */
+    static boolean differ(String a, String b) {
+        BigDecimal x = new BigDecimal(a), y = new BigDecimal(b);
+        int scale = Math.min(x.scale(), y.scale());
+        BigDecimal tolerance = BigDecimal.ONE.movePointLeft(scale).divide(BigDecimal.valueOf(2));
+        return x.subtract(y).abs().compareTo(tolerance) > 0;
+    }
+
+    /** A short summary for the console. */
+    public String summary() {
+        return String.format("Quality: %d sources (%d without URL), %d units, %d index claims, %d conflicts between claims, %d municipalities without coordinates",
+                classCounts.get("Source"), sourcesWithoutUrl.size(), classCounts.get("State") + classCounts.get("District") + classCounts.get("Municipality") + classCounts.get("MunicipalGroup"),
+                classCounts.get("IndexObservation"), conflicts.size(), unitsWithoutCoordinates.size());
+    }
+
+    public String markdown() {
+        StringBuilder sb = new StringBuilder("# smartcity-lod data-quality report\n\n");
+        sb.append("What the build knows and what it does not. Generated by `smartcity build` from `data/`.\n\n");
+        sb.append("## Counts\n\n| dataset (named graph) | triples |\n|---|---:|\n");
+        graphSizes.forEach((g, n) -> sb.append("| ").append(g).append(" | ").append(n).append(" |\n"));
+        sb.append("\n| class | resources |\n|---|---:|\n");
+        classCounts.forEach((c, n) -> sb.append("| sc:").append(c).append(" | ").append(n).append(" |\n"));
+        sb.append("\n| file | rows |\n|---|---:|\n");
+        rowsPerFile.forEach((f, n) -> sb.append("| ").append(f).append(" | ").append(n).append(" |\n"));
+        sb.append("\n## Conflicting claims (").append(conflicts.size()).append(")\n\n");
+        sb.append("Each claim is kept with its source; none is picked. \"category not stated\" compares a rank whose source does not say whether it is overall or per category with the overall ranking of the same edition.\n\n");
+        sb.append("| kind | edition | city | category | claim A | source A | claim B | source B |\n|---|---|---|---|---|---|---|---|\n");
+        for (Conflict c : conflicts)
+            sb.append("| ").append(c.kind()).append(" | ").append(c.year()).append(" | ").append(c.city()).append(" | ").append(c.category())
+              .append(" | ").append(c.claimA()).append(" | ").append(c.sourceA()).append(" | ").append(c.claimB()).append(" | ").append(c.sourceB()).append(" |\n");
+        list(sb, "Municipalities without coordinates", unitsWithoutCoordinates);
+        list(sb, "Units without an official key", unitsWithoutKey);
+        list(sb, "Units (with a key) without a NUTS code", unitsWithoutNuts);
+        list(sb, "Sources without a URL", sourcesWithoutUrl);
+        list(sb, "Sources dated only to the year or month", sourcesWithYearOnly);
+        list(sb, "Index editions whose category names no source gives", editionsWithoutCategoryNames);
+        sb.append("\n## Rows skipped or corrected\n\nNone: the build stops on any invalid row instead of skipping or correcting it.\n");
+        return sb.toString();
+    }
+
+    private static void list(StringBuilder sb, String title, List<String> items) {
+        sb.append("\n## ").append(title).append(" (").append(items.size()).append(")\n\n");
+        if (items.isEmpty()) sb.append("None.\n");
+        for (String i : items) sb.append("- ").append(i).append('\n');
+    }
+}
