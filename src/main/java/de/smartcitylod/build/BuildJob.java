@@ -2,6 +2,8 @@ package de.smartcitylod.build;
 
 import de.smartcitylod.convert.Pipeline;
 import de.smartcitylod.publish.DumpWriter;
+import de.smartcitylod.publish.PatchWriter;
+import de.smartcitylod.publish.Release;
 import de.smartcitylod.report.QualityReport;
 import de.smartcitylod.store.Generations;
 import de.smartcitylod.store.TdbStore;
@@ -74,6 +76,14 @@ public final class BuildJob {
             LOG.info("loaded {} quads into {} in {} ms", n, storeDir, (System.nanoTime() - t0) / 1_000_000);
             dumpsDir = dumps.prepare();
             List<DumpWriter.DumpFile> files = DumpWriter.write(converted.dataset(), converted.graphs(), dumpsDir);
+            // Release metadata and the patch from the previous release (read from its dump).
+            Path previousDumps = dumps.current();
+            Release previous = Release.read(previousDumps);
+            Release release = Release.create(options.uris().base(), previous == null ? null : previous.version(), n);
+            long changes = PatchWriter.write(PatchWriter.readDump(previousDumps), converted.dataset(), previous, release, dumpsDir.resolve(Release.PATCH));
+            DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
+            release.write(dumpsDir);
+            LOG.info("release {} ({} changes since {})", release.version(), changes, previous == null ? "the empty dataset" : previous.version());
             QualityReport report = new QualityReport(converted.dataset(), converted.graphs(), converted.result().rowsPerFile());
             java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), report.markdown());
             LOG.info(report.summary());

@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
             new BuildJob(opts).run();
         }
         ServerOptions o = new ServerOptions(host, port, config, store, dumps, queries, base, timeout, null);
-        SmartCityServer server = SmartCityServer.start(o, null);
+        SmartCityServer server = SmartCityServer.start(o);
         System.out.println("smartcity-lod serving on " + server.url() + "  (SPARQL endpoint " + server.url() + "smartcity/sparql)");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.join();

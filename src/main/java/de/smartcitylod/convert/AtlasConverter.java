@@ -58,7 +58,7 @@ public final class AtlasConverter implements Converter {
         if (atlas == null || unit == null) return;
         // One profile per claim: keyed by the first source the row names.
         Node s = ctx.uris().atlasProfile(year, unitKey, row.list("source").get(0));
-        if (!ctx.define(Kind.PROFILE, s.getURI(), s, row, "unit")) return;
+        if (!ctx.defineNode(s, row, "unit")) return;
         ctx.type(s, SC.AtlasProfile);
         ctx.add(s, SC.atlas, atlas);
         ctx.add(s, SC.city, unit);
@@ -103,13 +103,13 @@ public final class AtlasConverter implements Converter {
             }
         }
         Node s = ctx.uris().atlasStatistic(year, q == null ? stat : stat + "-" + q);
-        if (!ctx.define(Kind.STATISTIC, s.getURI(), s, row, "statistic")) return;
+        if (!ctx.defineNode(s, row, "statistic")) return;
         ctx.type(s, SC.AtlasStatistic);
         ctx.add(s, SC.atlas, atlas);
         ctx.add(s, SC.statistic, SC.atlasStatistic(stat));
         ctx.add(s, SC.state, state);
         ctx.add(s, SC.theme, theme);
-        ctx.add(s, SC.value, decimal(row.decimal("value")));
+        ctx.add(s, SC.value, decimal(row.decimalText("value")));
         ctx.derivedFrom(s, row);
     }
 }

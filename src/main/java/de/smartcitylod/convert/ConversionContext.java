@@ -25,12 +25,12 @@ public final class ConversionContext {
     private final Uris uris;
     private final StreamRDF out;
     private final boolean trackOrigins;
-    private final Map<Node, String> origins = new HashMap<>();
+    private final Map<Node, CsvRow.Origin> origins = new HashMap<>();
     private final EnumMap<Kind, Map<String, Definition>> keys = new EnumMap<>(Kind.class);
     private Node graph;
     private long quads;
 
-    record Definition(Node node, String origin) {}
+    record Definition(Node node, CsvRow.Origin origin) {}
 
     public ConversionContext(Uris uris, StreamRDF out, boolean trackOrigins) {
         this.uris = uris;
@@ -41,7 +41,7 @@ public final class ConversionContext {
 
     public Uris uris() { return uris; }
     public long quadCount() { return quads; }
-    public Map<Node, String> origins() { return origins; }
+    public Map<Node, CsvRow.Origin> origins() { return origins; }
 
     /** The named graph the current converter writes to. */
     void useGraph(Node g) { this.graph = g; }
@@ -56,6 +56,18 @@ public final class ConversionContext {
 
     public void origin(Node subject, CsvRow row) {
         if (trackOrigins) origins.putIfAbsent(subject, row.origin());
+    }
+
+    /** Registers a resource whose URI is its key; a second definition is a "duplicate" error at the row. */
+    public boolean defineNode(Node node, CsvRow row, String column) {
+        CsvRow.Origin o = row.origin();
+        // The origins map doubles as the register of these resources (kept even when origins are not tracked).
+        CsvRow.Origin prev = origins.putIfAbsent(node, o);
+        if (prev != null) {
+            row.error(column, "duplicate: " + node.getURI() + " is already defined at " + prev);
+            return false;
+        }
+        return true;
     }
 
     /** Registers a key; a second definition is a "duplicate id" error at the row. Returns false then. */
@@ -117,6 +129,10 @@ public final class ConversionContext {
     public static Node integer(Integer v) { return v == null ? null : integer(v.longValue()); }
     public static Node decimal(BigDecimal v) {
         return v == null ? null : NodeFactory.createLiteralDT(v.toPlainString(), XSDDatatype.XSDdecimal);
+    }
+    /** A decimal literal from a checked lexical form (CsvRow.decimalText). */
+    public static Node decimal(String lexical) {
+        return lexical == null ? null : NodeFactory.createLiteralDT(lexical, XSDDatatype.XSDdecimal);
     }
     public static Node gYear(Integer y) { return y == null ? null : NodeFactory.createLiteralDT(Integer.toString(y), XSDDatatype.XSDgYear); }
     /** An ISO date of the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */

@@ -60,7 +60,7 @@ public final class IndexConverter implements Converter {
         if (ed == null) return;
         String cat = row.text("category");
         Node s = ctx.uris().editionCategory(year, cat);
-        if (!ctx.define(Kind.STATISTIC, s.getURI(), s, row, "category")) return;
+        if (!ctx.defineNode(s, row, "category")) return;
         ctx.type(s, SC.EditionCategory);
         ctx.add(s, SC.edition, ed);
         ctx.add(s, SC.category, SC.category(cat));
@@ -81,7 +81,7 @@ public final class IndexConverter implements Converter {
         String cat = row.text("category");
         // One observation per claim: keyed by the first source the row names.
         Node s = ctx.uris().observation(year, unitKey, cat, row.list("source").get(0));
-        if (!ctx.define(Kind.OBSERVATION, s.getURI(), s, row, "unit")) return;
+        if (!ctx.defineNode(s, row, "unit")) return;
         ctx.type(s, SC.IndexObservation, uri(Vocab.QB + "Observation"));
         ctx.add(s, Vocab.qbDataSet, ed);
         ctx.add(s, SC.edition, ed);

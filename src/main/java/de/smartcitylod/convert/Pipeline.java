@@ -1,6 +1,7 @@
 package de.smartcitylod.convert;
 
 import de.smartcitylod.read.*;
+import de.smartcitylod.read.CsvRow;
 import de.smartcitylod.vocab.Uris;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
@@ -52,7 +53,7 @@ public final class Pipeline {
     public static final List<String> GRAPHS = List.of("sources", "reference", "programmes", "index", "atlas", "projects");
 
     /** What conversion produced besides the quads: where each subject came from, rows per file. */
-    public record Result(Map<Node, String> origins, Map<String, Integer> rowsPerFile, long quads) {}
+    public record Result(Map<Node, CsvRow.Origin> origins, Map<String, Integer> rowsPerFile, long quads) {}
 
     private final Uris uris;
     private final boolean trackOrigins;

@@ -58,7 +58,7 @@ public final class ProgrammeConverter implements Converter {
         for (String a : row.list("administrator")) ctx.add(s, SC.administrator, organisation(a, ctx));
         ctx.add(s, Vocab.schemaStartDate, date(row.text("start")));
         ctx.add(s, Vocab.schemaEndDate, date(row.text("end")));
-        ctx.add(s, SC.budget, decimal(row.decimal("budget_eur")));
+        ctx.add(s, SC.budget, decimal(row.decimalText("budget_eur")));
         if (row.has("funding_rate")) {
             var rate = row.decimal("funding_rate");
             if (rate.signum() < 0 || rate.compareTo(java.math.BigDecimal.ONE) > 0) { row.error("funding_rate", "funding rate is a share from 0 to 1, e.g. 0.65"); return; }
@@ -90,7 +90,7 @@ public final class ProgrammeConverter implements Converter {
         ctx.add(s, SC.year, gYear(row.year("year")));
         ctx.add(s, SC.motto, text(row.text("motto_de"), "de"));
         ctx.add(s, org.apache.jena.vocabulary.DCTerms.date.asNode(), date(row.text("announced")));
-        ctx.add(s, SC.budget, decimal(row.decimal("budget_eur")));
+        ctx.add(s, SC.budget, decimal(row.decimalText("budget_eur")));
         ctx.add(s, SC.applicantCount, integer(row.integer("applicants")));
         ctx.add(s, SC.selectedCount, integer(row.integer("selected")));
         ctx.add(s, Vocab.skosNote, text(row.text("note"), "en"));
@@ -107,13 +107,13 @@ public final class ProgrammeConverter implements Converter {
         if (prog == null || unit == null || (!r.isEmpty() && round == null) || (row.has("project") && project == null)) return;
         String role = row.text("role");
         Node s = ctx.uris().participation(p, r, row.text("unit"), role);
-        if (!ctx.define(Kind.PARTICIPATION, s.getURI(), s, row, "unit")) return;
+        if (!ctx.defineNode(s, row, "unit")) return;
         ctx.type(s, SC.Participation);
         ctx.add(s, SC.participant, unit);
         ctx.add(s, SC.programme, prog);
         ctx.add(s, SC.round, round);
         ctx.add(s, SC.role, SC.role(role));
-        ctx.add(s, SC.amount, decimal(row.decimal("amount_eur")));
+        ctx.add(s, SC.amount, decimal(row.decimalText("amount_eur")));
         ctx.add(s, SC.project, project);
         ctx.add(s, Vocab.skosNote, text(row.text("note"), "en"));
         ctx.derivedFrom(s, row);

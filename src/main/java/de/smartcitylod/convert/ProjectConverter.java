@@ -57,7 +57,7 @@ public final class ProjectConverter implements Converter {
         ctx.add(s, SC.programme, prog);
         ctx.add(s, SC.round, round);
         if (row.has("size_class")) ctx.add(s, SC.sizeClass, SC.sizeClass(row.text("size_class")));
-        ctx.add(s, SC.amount, decimal(row.decimal("amount_eur")));
+        ctx.add(s, SC.amount, decimal(row.decimalText("amount_eur")));
         ctx.add(s, Vocab.dctDescription, text(row.text("description_de"), "de"));
         ctx.add(s, Vocab.dctDescription, text(row.text("description_en"), "en"));
         ctx.derivedFrom(s, row);
@@ -65,7 +65,7 @@ public final class ProjectConverter implements Converter {
             List<String> keys = row.list("units");
             for (int i = 0; i < units.size(); i++) {
                 Node part = ctx.uris().participation(p, r == null ? "" : r, keys.get(i), "participant");
-                if (!ctx.define(Kind.PARTICIPATION, part.getURI(), part, row, "units")) continue;
+                if (!ctx.defineNode(part, row, "units")) continue;
                 ctx.type(part, SC.Participation);
                 ctx.add(part, SC.participant, units.get(i));
                 ctx.add(part, SC.programme, prog);

@@ -92,8 +92,8 @@ public final class ReferenceConverter implements Converter {
         ctx.add(s, SC.population, integer(row.integer("population")));
         ctx.add(s, SC.populationDate, date(row.text("population_date")));
         ctx.add(s, SC.area, decimal(row.decimal("area_km2")));
-        ctx.add(s, Vocab.geoLat, decimal(row.decimal("lat")));
-        ctx.add(s, Vocab.geoLong, decimal(row.decimal("lon")));
+        ctx.add(s, Vocab.geoLat, decimal(row.decimalText("lat")));
+        ctx.add(s, Vocab.geoLong, decimal(row.decimalText("lon")));
         if (row.has("nuts3")) ctx.add(s, SC.nuts, uri(Vocab.NUTS + row.text("nuts3")));
         ctx.add(s, SC.politicalGeocoding, uri(Vocab.GEOCODING + "municipalityKey/" + ags));
         wikidata(s, row, ctx);

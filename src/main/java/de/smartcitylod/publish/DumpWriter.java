@@ -91,6 +91,9 @@ public final class DumpWriter {
         return new DumpFile(file.getFileName().toString(), Files.size(file), sha, graphName);
     }
 
+    /** Writes {@code file.sha256} beside a file that is published but not a dump (the release patch). */
+    public static void checksum(Path file) throws IOException { finish(file, null); }
+
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -176,6 +176,8 @@ public final class CsvTable {
             int headerLine = lineOf(bodyOffset);
             Column[] byIndex = checkHeader(headerRecord, headerLine);
             if (byIndex == null) return;
+            int[] fileColumn = new int[schema.size()];
+            for (int i = 0; i < byIndex.length; i++) fileColumn[schema.index(byIndex[i].name())] = i + 1;
             while (it.hasNext()) {
                 CSVRecord rec;
                 try {
@@ -191,7 +193,7 @@ public final class CsvTable {
                             + (delimiter == ',' ? " (a comma inside a value needs quotes)" : ""));
                     continue;
                 }
-                CsvRow row = CsvRow.parse(this, rec, byIndex, line);
+                CsvRow row = CsvRow.parse(this, rec, byIndex, fileColumn, line);
                 if (row != null) action.accept(row);
             }
         } catch (IOException e) {

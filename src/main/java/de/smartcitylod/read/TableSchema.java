@@ -6,11 +6,16 @@ import java.util.*;
 public final class TableSchema {
     private final String fileName;
     private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final Map<String, Integer> index = new HashMap<>();
 
     public TableSchema(String fileName, Column... cols) {
         this.fileName = fileName;
-        for (Column c : cols) columns.put(c.name(), c);
+        for (Column c : cols) { index.put(c.name(), columns.size()); columns.put(c.name(), c); }
     }
+
+    /** Position of a column in the schema (not in the file), -1 if unknown. */
+    public int index(String name) { return index.getOrDefault(name, -1); }
+    public int size() { return columns.size(); }
 
     /** File name relative to the data folder, e.g. {@code index-results.csv}. */
     public String fileName() { return fileName; }

@@ -34,7 +34,7 @@ public final class SmartCityServer implements AutoCloseable {
         this.guard = guard;
     }
 
-    public static SmartCityServer start(ServerOptions options, WebServlet.Routes routes) {
+    public static SmartCityServer start(ServerOptions options) {
         // Open the generation the link points to now, by its real path: TDB2 caches connections by
         // path, and a later rebuild moves the link, not the folder.
         Path store;
@@ -44,6 +44,9 @@ public final class SmartCityServer implements AutoCloseable {
         String allow = options.serviceAllowList() != null ? options.serviceAllowList() : StoreConfig.serverContext(config, FederationGuard.CONTEXT_KEY);
         FederationGuard guard = FederationGuard.parse(allow);
         List<ExampleQueries.Example> examples = ExampleQueries.load(options.queries());
+        // The linked-data routes need the dataset, which exists only once Fuseki has parsed the config.
+        java.util.concurrent.atomic.AtomicReference<LinkedDataRoutes> linkedData = new java.util.concurrent.atomic.AtomicReference<>();
+        WebServlet.Routes routes = (req, resp) -> linkedData.get() != null && linkedData.get().handle(req, resp);
 
         FusekiServer fuseki = FusekiServer.create()
                 .port(options.port())
@@ -56,6 +59,9 @@ public final class SmartCityServer implements AutoCloseable {
                 .build();
         DatasetGraph dsg = fuseki.getDataAccessPointRegistry().get(DATASET).getDataService().getDataset();
         guard.install(dsg.getContext());
+        Path dumps = null;
+        try { if (java.nio.file.Files.exists(options.dumps())) dumps = options.dumps().toRealPath(); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+        linkedData.set(new LinkedDataRoutes(dsg, options.base(), dumps, Path.of("ontology", "shapes.ttl")));
 
         Server jetty = fuseki.getJettyServer();
         for (var c : jetty.getConnectors())

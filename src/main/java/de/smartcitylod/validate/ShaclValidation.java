@@ -33,13 +33,14 @@ public final class ShaclValidation {
         this.shapes = Shapes.parse(RDFDataMgr.loadGraph(shapesFile.toString()));
     }
 
-    public List<Violation> validate(Graph data, Map<Node, String> origins) {
+    public List<Violation> validate(Graph data, Map<Node, ?> origins) {
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         List<Violation> out = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
             if (e.severity() != Severity.Violation) continue;
             Node focus = e.focusNode();
-            String origin = origins.getOrDefault(focus, "(no CSV row: generated node)");
+            Object o = origins.get(focus);
+            String origin = o == null ? "(no CSV row: generated node)" : o.toString();
             out.add(new Violation(NodeFmtLib.strNT(focus), e.resultPath() == null ? "" : e.resultPath().toString(),
                     e.message(), e.value() == null ? "" : NodeFmtLib.strNT(e.value()), origin));
         }

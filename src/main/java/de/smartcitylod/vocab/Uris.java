@@ -33,7 +33,9 @@ public final class Uris {
     public Node index(int year) { return id("index/" + year); }
     public Node editionCategory(int year, String category) { return id("index/" + year + "/category/" + category); }
     public Node observation(int year, String unitKey, String category, String sourceId) {
-        return id("index/" + year + "/observation/" + unitKey + "/" + category + "/" + sourceId);
+        // one builder: this runs once per index row
+        return NodeFactory.createURI(new StringBuilder(base.length() + 64).append(base).append("id/index/").append(year)
+                .append("/observation/").append(unitKey).append('/').append(category).append('/').append(sourceId).toString());
     }
     public Node atlas(int year) { return id("atlas/" + year); }
     public Node atlasProfile(int year, String unitKey, String sourceId) { return id("atlas/" + year + "/profile/" + unitKey + "/" + sourceId); }

@@ -48,7 +48,8 @@ class BuildTest {
         List<String> namesA = names(a.dumpsDir()), namesB = names(b.dumpsDir());
         assertEquals(namesA, namesB);
         assertTrue(namesA.contains(DumpWriter.ALL) && namesA.contains(DumpWriter.ALL + ".sha256"), namesA.toString());
-        for (String n : namesA)
+        // The release metadata and the patch from the previous release differ by design; every dump is identical.
+        for (String n : namesA.stream().filter(n -> !n.startsWith("release.") && !n.startsWith("smartcity-lod.rdfp")).toList())
             assertArrayEquals(Files.readAllBytes(a.dumpsDir().resolve(n)), Files.readAllBytes(b.dumpsDir().resolve(n)), n);
     }
 

@@ -64,8 +64,8 @@ class ConverterTest {
     @Test
     void everySubjectRemembersItsCsvRow() {
         Pipeline.Result r = new Pipeline(URIS, true).run(Fixtures.BASE, StreamRDFLib.sinkNull());
-        assertEquals("src/test/resources/fixtures/base/index-results.csv:3", r.origins().get(URIS.observation(2019, "01999001", "overall", "src-a")));
-        assertEquals("src/test/resources/fixtures/base/municipalities.csv:3", r.origins().get(URIS.city("01999002")));
+        assertEquals("src/test/resources/fixtures/base/index-results.csv:3", String.valueOf(r.origins().get(URIS.observation(2019, "01999001", "overall", "src-a"))));
+        assertEquals("src/test/resources/fixtures/base/municipalities.csv:3", String.valueOf(r.origins().get(URIS.city("01999002"))));
     }
 
     private static String diff(Graph want, Graph got) {

@@ -33,7 +33,7 @@ public final class TestServer implements AutoCloseable {
     /** Serves whatever the store of {@code b} holds now, without building. */
     public static TestServer serve(BuildOptions b, UnaryOperator<ServerOptions> tweak) {
         ServerOptions o = tweak.apply(ServerOptions.defaults().withPort(0).withStore(b.store(), b.dumps()));
-        return new TestServer(b, SmartCityServer.start(o, null));
+        return new TestServer(b, SmartCityServer.start(o));
     }
 
     public String url(String path) { return server.url() + (path.startsWith("/") ? path.substring(1) : path); }

@@ -1,0 +1,315 @@
+package de.smartcitylod.serve;
+
+import de.smartcitylod.vocab.SC;
+import org.apache.jena.query.*;
+import org.apache.jena.rdf.model.*;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+import java.util.*;
+
+import static de.smartcitylod.serve.Html.esc;
+
+/**
+ * HTML pages for people: bilingual labels, links to neighbours, the sources behind each fact, and
+ * per kind of resource the view a reader wants: a city's index results as charts, its Atlas profile,
+ * projects and programmes, and its official identifiers with links out; a programme's participants;
+ * an index edition's ranking; a state's municipalities.
+ */
+final class Pages {
+    static final String PREFIXES = """
+            PREFIX sc: <https://w3id.org/smartcity-de/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX schema: <https://schema.org/>
+            """;
+
+    private final Dataset ds;
+    private final String base;
+    private final Map<String, String[]> propertyLabels;
+
+    Pages(Dataset ds, String base, Map<String, String[]> propertyLabels) {
+        this.ds = ds;
+        this.base = base;
+        this.propertyLabels = propertyLabels;
+    }
+
+    /** Local link for an IRI: resources under the base and the ontology resolve on this server. */
+    String href(String iri) {
+        if (iri.startsWith(base)) return "/" + iri.substring(base.length());
+        if (iri.startsWith(SC.ONTOLOGY)) return "/ontology" + iri.substring(SC.ONTOLOGY.length());
+        return iri;
+    }
+
+    static String label(Resource r, String lang) {
+        for (Property p : new Property[]{RDFS.label, SKOS.prefLabel, org.apache.jena.vocabulary.DCTerms.title}) {
+            String any = null;
+            for (Statement s : r.listProperties(p).toList()) {
+                if (!s.getObject().isLiteral()) continue;
+                if (lang.equals(s.getLanguage())) return s.getString();
+                if (any == null) any = s.getString();
+            }
+            if (any != null) return any;
+        }
+        String u = r.isURIResource() ? r.getURI() : r.toString();
+        return u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf('#')) + 1);
+    }
+
+    String link(Resource r) {
+        if (!r.isURIResource()) return esc(r.toString());
+        String de = label(r, "de"), en = label(r, "en");
+        String text = de.equals(en) ? de : de + " / " + en;
+        return "<a href=\"" + esc(href(r.getURI())) + "\">" + esc(text) + "</a>";
+    }
+
+    String link(String iri, String text) { return "<a href=\"" + esc(href(iri)) + "\">" + esc(text) + "</a>"; }
+
+    String value(RDFNode n) {
+        if (n.isLiteral()) {
+            Literal l = n.asLiteral();
+            String lang = l.getLanguage();
+            return esc(l.getLexicalForm()) + (lang.isEmpty() ? "" : " <span class=\"muted\">@" + esc(lang) + "</span>");
+        }
+        return link(n.asResource());
+    }
+
+    String propertyName(Property p) {
+        String[] l = propertyLabels.get(p.getURI());
+        if (l != null) return "<a href=\"" + esc(href(p.getURI())) + "\" title=\"" + esc(p.getURI()) + "\">" + esc(l[0]) + " / " + esc(l[1]) + "</a>";
+        String prefixed = p.getModel() == null ? p.getURI() : de.smartcitylod.vocab.Vocab.prefixes().shortForm(p.getURI());
+        return "<span title=\"" + esc(p.getURI()) + "\">" + esc(prefixed) + "</span>";
+    }
+
+    List<QuerySolution> select(String query) {
+        List<QuerySolution> out = new ArrayList<>();
+        try (QueryExecution qe = QueryExecutionFactory.create(PREFIXES + query, ds)) {
+            ResultSet rs = qe.execSelect();
+            while (rs.hasNext()) out.add(rs.next());
+        }
+        return out;
+    }
+
+    static String str(QuerySolution q, String v) {
+        RDFNode n = q.get(v);
+        return n == null ? "" : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
+    }
+
+    /** The whole page for a resource, given its description (own statements, inbound links, neighbour labels). */
+    String render(Resource r, Model description) {
+        String de = label(r, "de"), en = label(r, "en");
+        StringBuilder body = new StringBuilder();
+        body.append("<p class=\"muted\">").append(esc(r.getURI())).append(" · ")
+            .append("<a href=\"").append(esc(dataPath(r.getURI(), "ttl"))).append("\">Turtle</a> · ")
+            .append("<a href=\"").append(esc(dataPath(r.getURI(), "jsonld"))).append("\">JSON-LD</a> · ")
+            .append("<a href=\"").append(esc(dataPath(r.getURI(), "nt"))).append("\">N-Triples</a> · ")
+            .append("<a href=\"").append(esc(dataPath(r.getURI(), "rdf"))).append("\">RDF/XML</a></p>");
+        Set<String> types = new TreeSet<>();
+        r.listProperties(RDF.type).forEachRemaining(s -> types.add(s.getObject().asResource().getURI()));
+        if (!types.isEmpty()) {
+            body.append("<p>");
+            for (String t : types) body.append(link(description.createResource(t))).append(' ');
+            body.append("</p>");
+        }
+        String iri = "<" + r.getURI() + ">";
+        if (types.contains(SC.Municipality.getURI()) || types.contains(SC.District.getURI()) || types.contains(SC.MunicipalGroup.getURI())) body.append(unitSections(r, iri));
+        if (types.contains(SC.State.getURI())) body.append(stateSection(iri)).append(unitSections(r, iri));
+        if (types.contains(SC.FundingProgramme.getURI()) || types.contains(SC.Competition.getURI())) body.append(programmeSection(iri));
+        if (types.contains(SC.IndexEdition.getURI())) body.append(editionSection(iri));
+        body.append(sourcesSection(iri));
+        body.append(statements(r));
+        body.append(inbound(r, description));
+        return Html.page(de.equals(en) ? de : de + " / " + en, body.toString());
+    }
+
+    String dataPath(String iri, String suffix) {
+        String h = href(iri);
+        if (h.startsWith("/id/")) return "/data/" + h.substring(4) + "." + suffix;
+        return h + "." + suffix;
+    }
+
+    private String statements(Resource r) {
+        StringBuilder sb = new StringBuilder("<h2>Aussagen <span class=\"muted\">/ Statements</span></h2><table><tr><th>Eigenschaft / Property</th><th>Wert / Value</th></tr>");
+        List<Statement> sts = new ArrayList<>(r.listProperties().toList());
+        sts.sort(Comparator.comparing((Statement s) -> s.getPredicate().getURI()).thenComparing(s -> s.getObject().toString()));
+        for (Statement s : sts) {
+            if (s.getPredicate().equals(RDF.type)) continue;
+            sb.append("<tr><td>").append(propertyName(s.getPredicate())).append("</td><td>").append(value(s.getObject())).append("</td></tr>");
+        }
+        return sb.append("</table>").toString();
+    }
+
+    private String inbound(Resource r, Model description) {
+        List<Statement> in = description.listStatements(null, null, r).toList().stream()
+                .sorted(Comparator.comparing((Statement s) -> s.getPredicate().getURI()).thenComparing(s -> s.getSubject().toString())).toList();
+        if (in.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("<h2>Verweise hierher <span class=\"muted\">/ Linked from</span> (" + in.size() + ")</h2><table><tr><th>Ressource / Resource</th><th>Eigenschaft / Property</th></tr>");
+        for (Statement s : in) sb.append("<tr><td>").append(link(s.getSubject())).append("</td><td>").append(propertyName(s.getPredicate())).append("</td></tr>");
+        return sb.append("</table>").toString();
+    }
+
+    private String sourcesSection(String iri) {
+        var rows = select("SELECT DISTINCT ?s ?title ?publisher ?url ?date WHERE { " + iri + " prov:wasDerivedFrom ?s . ?s dcterms:title ?title ; dcterms:publisher ?publisher ."
+                + " OPTIONAL { ?s schema:url ?url } OPTIONAL { ?s dcterms:issued ?date } } ORDER BY ?title");
+        if (rows.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("<h2>Quellen <span class=\"muted\">/ Sources</span></h2><ul>");
+        for (var q : rows) {
+            sb.append("<li>").append(link(str(q, "s"), str(q, "title"))).append(", ").append(esc(str(q, "publisher")));
+            if (!str(q, "date").isEmpty()) sb.append(", ").append(esc(str(q, "date")));
+            if (!str(q, "url").isEmpty()) sb.append(" · <a href=\"").append(esc(str(q, "url"))).append("\">").append(esc(str(q, "url"))).append("</a>");
+            sb.append("</li>");
+        }
+        return sb.append("</ul>").toString();
+    }
+
+    /** Index results (chart and table), Atlas profile, projects, programmes, identifiers. */
+    private String unitSections(Resource r, String iri) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(identifiers(r));
+        var obs = select("""
+                SELECT ?year ?cat ?catDe ?catEn ?rank ?score ?src ?srcTitle ?note WHERE {
+                  ?o sc:city %s ; sc:edition/sc:year ?year ; sc:category ?cat ; prov:wasDerivedFrom ?src .
+                  ?cat skos:prefLabel ?catDe FILTER(lang(?catDe) = "de") ?cat skos:prefLabel ?catEn FILTER(lang(?catEn) = "en")
+                  ?src dcterms:title ?srcTitle .
+                  OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score } OPTIONAL { ?o sc:derivation ?note }
+                } ORDER BY ?year ?cat ?src""".formatted(iri));
+        if (!obs.isEmpty()) {
+            List<SvgChart.Point> pts = new ArrayList<>();
+            StringBuilder table = new StringBuilder("<table><tr><th>Ausgabe / Edition</th><th>Kategorie / Category</th><th>Rang / Rank</th><th>Punkte / Score</th><th>Quellen / Sources</th><th>Hinweis / Note</th></tr>");
+            // one row per claim (observation), with all the sources that state it
+            Map<String, List<QuerySolution>> claims = new LinkedHashMap<>();
+            for (var q : obs) claims.computeIfAbsent(str(q, "year") + "|" + str(q, "cat") + "|" + str(q, "rank") + "|" + str(q, "score"), k -> new ArrayList<>()).add(q);
+            for (var claim : claims.values()) {
+                var q = claim.get(0);
+                int year = Integer.parseInt(str(q, "year"));
+                String cat = str(q, "catDe");
+                Integer rank = str(q, "rank").isEmpty() ? null : Integer.valueOf(str(q, "rank"));
+                Double score = str(q, "score").isEmpty() ? null : Double.valueOf(str(q, "score"));
+                if (!str(q, "cat").endsWith("/unspecified")) pts.add(new SvgChart.Point(year, str(q, "cat"), cat, rank, score, str(q, "srcTitle")));
+                StringBuilder srcs = new StringBuilder();
+                for (var c : claim) srcs.append(srcs.length() == 0 ? "" : "<br>").append(link(str(c, "src"), str(c, "srcTitle")));
+                table.append("<tr><td>").append(link(base + "id/index/" + year, Integer.toString(year))).append("</td><td>").append(esc(cat)).append(" / ").append(esc(str(q, "catEn")))
+                     .append("</td><td>").append(rank == null ? "–" : rank).append("</td><td>").append(score == null ? "–" : esc(str(q, "score")))
+                     .append("</td><td>").append(srcs).append("</td><td>").append(esc(str(q, "note"))).append("</td></tr>");
+            }
+            sb.append("<h2>Smart City Index <span class=\"muted\">/ index results</span></h2><div class=\"charts\">")
+              .append(SvgChart.render(pts, true, "Rang je Kategorie", "rank by category"))
+              .append(SvgChart.render(pts, false, "Punkte je Kategorie", "score by category"))
+              .append("</div>").append(table).append("</table>");
+        }
+        var profile = select("""
+                SELECT ?p ?atlas ?size ?status ?strategy ?unit ?theme ?src WHERE {
+                  ?p a sc:AtlasProfile ; sc:city %s ; sc:atlas ?atlas ; prov:wasDerivedFrom ?src .
+                  OPTIONAL { ?p sc:sizeClass ?size } OPTIONAL { ?p sc:strategyStatus ?status } OPTIONAL { ?p sc:strategy ?strategy }
+                  OPTIONAL { ?p sc:coordinatingUnit ?unit } OPTIONAL { ?p sc:theme ?theme }
+                } ORDER BY ?p ?theme""".formatted(iri));
+        if (!profile.isEmpty()) {
+            sb.append("<h2>Smart-City-Atlas <span class=\"muted\">/ atlas profile</span></h2><table><tr><th>Profil / Profile</th><th>Angaben / Details</th><th>Quelle / Source</th></tr>");
+            Map<String, List<QuerySolution>> byProfile = new LinkedHashMap<>();
+            for (var q : profile) byProfile.computeIfAbsent(str(q, "p"), k -> new ArrayList<>()).add(q);
+            Model m = ModelFactory.createDefaultModel();
+            for (var e : byProfile.entrySet()) {
+                var q = e.getValue().get(0);
+                Set<String> details = new LinkedHashSet<>();
+                for (var row : e.getValue())
+                    for (String v : List.of("size", "status", "strategy", "theme"))
+                        if (row.get(v) != null) details.add(lbl(row.get(v).asResource()));
+                if (!str(q, "unit").isEmpty()) details.add("Koordinierung: " + esc(str(q, "unit")));
+                sb.append("<tr><td>").append(link(e.getKey(), lbl(m.createResource(str(q, "atlas"))))).append("</td><td>").append(String.join(", ", details))
+                  .append("</td><td>").append(lblLink(str(q, "src"))).append("</td></tr>");
+            }
+            sb.append("</table>");
+        }
+        var projects = select("""
+                SELECT DISTINCT ?proj ?via WHERE { { ?proj sc:locatedIn %s } UNION { ?g sc:member %s . ?proj sc:locatedIn ?g BIND(?g AS ?via) } } ORDER BY ?proj"""
+                .formatted(iri, iri));
+        if (!projects.isEmpty()) {
+            sb.append("<h2>Projekte <span class=\"muted\">/ projects</span></h2><ul>");
+            for (var q : projects) sb.append("<li>").append(lblLink(str(q, "proj"))).append(q.get("via") == null ? "" : " <span class=\"muted\">(über / via " + lblLink(str(q, "via")) + ")</span>").append("</li>");
+            sb.append("</ul>");
+        }
+        var parts = select("""
+                SELECT DISTINCT ?prog ?role ?round ?amount ?via WHERE {
+                  # the unit itself or a group it belongs to; written as a subquery first, which TDB2 6.0.0 plans without error
+                  { SELECT ?u ?via WHERE { { BIND(%s AS ?u) } UNION { ?u sc:member %s BIND(?u AS ?via) } } }
+                  ?p sc:participant ?u ; sc:programme ?prog ; sc:role ?role .
+                  OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:amount ?amount }
+                } ORDER BY ?prog ?round ?role""".formatted(iri, iri));
+        if (!parts.isEmpty()) {
+            sb.append("<h2>Programme und Wettbewerbe <span class=\"muted\">/ programmes and competitions</span></h2><table><tr><th>Programm / Programme</th><th>Rolle / Role</th><th>Runde / Round</th><th>Betrag / Amount (EUR)</th></tr>");
+            for (var q : parts)
+                sb.append("<tr><td>").append(lblLink(str(q, "prog"))).append(q.get("via") == null ? "" : " <span class=\"muted\">(über / via " + lblLink(str(q, "via")) + ")</span>")
+                  .append("</td><td>").append(lbl(q.get("role").asResource())).append("</td><td>").append(esc(str(q, "round"))).append("</td><td>").append(esc(str(q, "amount"))).append("</td></tr>");
+            sb.append("</table>");
+        }
+        return sb.toString();
+    }
+
+    private String identifiers(Resource r) {
+        StringBuilder sb = new StringBuilder("<h2>Kennungen <span class=\"muted\">/ identifiers</span></h2><table class=\"ids\">");
+        Statement id = r.getProperty(org.apache.jena.vocabulary.DCTerms.identifier);
+        if (id != null) sb.append("<tr><th>Schlüssel / key</th><td>").append(esc(id.getString())).append("</td></tr>");
+        for (var p : List.of(new Object[]{SC.wikidata, "Wikidata"}, new Object[]{SC.nuts, "NUTS (Eurostat)"}, new Object[]{SC.politicalGeocoding, "DCAT-AP.de Geokodierung / geocoding"})) {
+            for (Statement s : r.listProperties(r.getModel().createProperty(((org.apache.jena.graph.Node) p[0]).getURI())).toList())
+                sb.append("<tr><th>").append(esc((String) p[1])).append("</th><td><a class=\"out\" href=\"").append(esc(s.getObject().asResource().getURI())).append("\">")
+                  .append(esc(s.getObject().asResource().getURI())).append("</a></td></tr>");
+        }
+        Statement pop = r.getProperty(r.getModel().createProperty(SC.population.getURI()));
+        Statement popDate = r.getProperty(r.getModel().createProperty(SC.populationDate.getURI()));
+        if (pop != null) sb.append("<tr><th>Einwohner / population</th><td>").append(esc(pop.getLiteral().getLexicalForm()))
+                .append(popDate == null ? "" : " (" + esc(popDate.getLiteral().getLexicalForm()) + ")").append("</td></tr>");
+        return sb.append("</table>").toString();
+    }
+
+    private String stateSection(String iri) {
+        var rows = select("""
+                SELECT ?m ?name ?pop ?kind WHERE { ?m sc:state %s ; rdfs:label ?name FILTER(lang(?name) = "de")
+                  { ?m a sc:Municipality BIND("Gemeinde" AS ?kind) } UNION { ?m a sc:District BIND("Kreis" AS ?kind) }
+                  OPTIONAL { ?m sc:population ?pop } } ORDER BY ?kind DESC(?pop) ?name""".formatted(iri));
+        StringBuilder sb = new StringBuilder("<h2>Gemeinden und Kreise <span class=\"muted\">/ municipalities and districts</span> (" + rows.size() + ")</h2>"
+                + "<table><tr><th>Name</th><th>Art / kind</th><th>Einwohner / population</th></tr>");
+        for (var q : rows) sb.append("<tr><td>").append(link(str(q, "m"), str(q, "name"))).append("</td><td>").append(esc(str(q, "kind"))).append("</td><td>").append(esc(str(q, "pop"))).append("</td></tr>");
+        return sb.append("</table>").toString();
+    }
+
+    private String programmeSection(String iri) {
+        var rows = select("""
+                SELECT ?p ?u ?role ?round ?amount ?project (GROUP_CONCAT(DISTINCT ?srcTitle; separator="; ") AS ?sources) WHERE {
+                  ?p sc:programme %s ; sc:participant ?u ; sc:role ?role ; prov:wasDerivedFrom/dcterms:title ?srcTitle .
+                  OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:amount ?amount } OPTIONAL { ?p sc:project ?project }
+                } GROUP BY ?p ?u ?role ?round ?amount ?project ORDER BY ?round ?role ?u""".formatted(iri));
+        StringBuilder sb = new StringBuilder("<h2>Teilnehmer <span class=\"muted\">/ participants</span> (" + rows.size() + ")</h2>"
+                + "<table class=\"participants\"><tr><th>Teilnehmer / Participant</th><th>Rolle / Role</th><th>Runde / Round</th><th>Betrag / Amount (EUR)</th><th>Projekt / Project</th><th>Quellen / Sources</th></tr>");
+        for (var q : rows)
+            sb.append("<tr><td>").append(lblLink(str(q, "u"))).append("</td><td>").append(lbl(q.get("role").asResource())).append("</td><td>").append(esc(str(q, "round")))
+              .append("</td><td>").append(esc(str(q, "amount"))).append("</td><td>").append(q.get("project") == null ? "" : lblLink(str(q, "project")))
+              .append("</td><td>").append(esc(str(q, "sources"))).append("</td></tr>");
+        return sb.append("</table>").toString();
+    }
+
+    private String editionSection(String iri) {
+        var rows = select("""
+                SELECT ?cat ?catDe ?rank ?score ?c ?srcTitle ?src WHERE {
+                  ?o sc:edition %s ; sc:category ?cat ; sc:city ?c ; prov:wasDerivedFrom ?src . ?src dcterms:title ?srcTitle .
+                  ?cat skos:prefLabel ?catDe FILTER(lang(?catDe) = "de")
+                  OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score }
+                } ORDER BY ?catDe ?rank ?c ?srcTitle""".formatted(iri));
+        StringBuilder sb = new StringBuilder("<h2>Rangliste <span class=\"muted\">/ ranking</span></h2><table class=\"ranking\"><tr><th>Kategorie / Category</th><th>Rang / Rank</th><th>Stadt / City</th><th>Punkte / Score</th><th>Quelle / Source</th></tr>");
+        for (var q : rows)
+            sb.append("<tr><td>").append(esc(str(q, "catDe"))).append("</td><td>").append(esc(str(q, "rank"))).append("</td><td>").append(lblLink(str(q, "c")))
+              .append("</td><td>").append(esc(str(q, "score"))).append("</td><td>").append(link(str(q, "src"), str(q, "srcTitle"))).append("</td></tr>");
+        return sb.append("</table>").toString();
+    }
+
+    /** Label of a resource looked up in the store (German, else English). */
+    private String lbl(Resource r) {
+        var rows = select("SELECT ?l WHERE { <" + r.getURI() + "> rdfs:label|skos:prefLabel|dcterms:title ?l } ORDER BY DESC(lang(?l) = \"de\") ?l LIMIT 1");
+        return rows.isEmpty() ? esc(r.getURI()) : esc(str(rows.get(0), "l"));
+    }
+
+    private String lblLink(String iri) {
+        return "<a href=\"" + esc(href(iri)) + "\">" + lbl(ModelFactory.createDefaultModel().createResource(iri)) + "</a>";
+    }
+}

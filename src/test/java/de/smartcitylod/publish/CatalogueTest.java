@@ -1,0 +1,97 @@
+package de.smartcitylod.publish;
+
+import de.smartcitylod.support.TestServer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static de.smartcitylod.support.TestServer.HTTP;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The DCAT-AP.de catalogue served at /catalog passes the official DCAT-AP 3.0.0 and DCAT-AP.de 3.0
+ * SHACL shapes (read from ../shared/dcat-ap-shapes, the offline set its README names) with no
+ * violation, and every distribution's download URL answers 200 on the running server.
+ */
+class CatalogueTest {
+    static final Path SHAPES = Path.of("..", "shared", "dcat-ap-shapes");
+    @TempDir static Path dir;
+    static TestServer server;
+    static Model catalogue;
+
+    @BeforeAll static void start() throws Exception {
+        server = TestServer.start(dir, Path.of("data"), o -> o);
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url("/catalog"))).header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        catalogue = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(catalogue, new ByteArrayInputStream(r.body()), Lang.TURTLE);
+    }
+
+    @AfterAll static void stop() { server.close(); }
+
+    @Test void passesTheDcatApDeShapesWithoutViolation() {
+        Assumptions.assumeTrue(Files.isDirectory(SHAPES), "official shapes not found beside the project at " + SHAPES.toAbsolutePath());
+        Graph shapesGraph = GraphFactory.createDefaultGraph();
+        for (String f : List.of("dcat-ap-3.0.0/dcat-ap-SHACL.ttl", "dcat-ap-de-3.0/dcat-ap-SHACL-DE.ttl",
+                "dcat-ap-de-3.0/dcat-ap-spec-german-additions.ttl", "dcat-ap-de-3.0/dcat-ap-de-deprecated.ttl"))
+            RDFDataMgr.read(shapesGraph, SHAPES.resolve(f).toString());
+        ValidationReport report = ShaclValidator.get().validate(Shapes.parse(shapesGraph), catalogue.getGraph());
+        List<String> violations = new ArrayList<>(), warnings = new ArrayList<>();
+        report.getEntries().forEach(e -> (e.severity() == Severity.Violation ? violations : warnings)
+                .add(e.focusNode() + " " + e.resultPath() + ": " + e.message()));
+        assertEquals(List.of(), violations);
+        // Recommended properties are filled and no deprecated term is used: the shapes report either as a warning.
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test void describesEachDatasetWithItsDistributionsAndTheSparqlService() {
+        String DCAT = Catalogue.DCAT;
+        var datasets = catalogue.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, catalogue.createResource(DCAT + "Dataset")).toList();
+        assertEquals(7, datasets.size(), "index, atlas, projects, programmes, reference, sources and the whole dataset");
+        var services = catalogue.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, catalogue.createResource(DCAT + "DataService")).toList();
+        assertEquals(1, services.size());
+        assertTrue(services.get(0).getProperty(catalogue.createProperty(DCAT, "endpointURL")).getResource().getURI().endsWith("/smartcity/sparql"));
+        var patch = catalogue.listSubjectsWithProperty(catalogue.createProperty(DCAT, "downloadURL"), catalogue.createResource(server.url("/dumps/" + Release.PATCH))).toList();
+        assertEquals(1, patch.size(), "the release patch is listed");
+        var reference = catalogue.createResource("https://w3id.org/smartcity-de/catalog/dataset/reference");
+        var dist = reference.getProperty(catalogue.createProperty(DCAT, "distribution")).getResource();
+        assertEquals("http://dcat-ap.de/def/licenses/dl-by-de/2.0", dist.getProperty(org.apache.jena.vocabulary.DCTerms.license).getResource().getURI(),
+                "Destatis reference data keeps its dl-de/by-2-0 licence");
+    }
+
+    @Test void everyDownloadUrlAnswers200WithTheStatedSizeAndChecksum() throws Exception {
+        var urls = catalogue.listObjectsOfProperty(catalogue.createProperty(Catalogue.DCAT, "downloadURL")).toList();
+        assertTrue(urls.size() >= 8, urls.toString());
+        for (RDFNode u : urls) {
+            var r = HTTP.send(HttpRequest.newBuilder(URI.create(u.asResource().getURI())).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), u.toString());
+            var dist = catalogue.listSubjectsWithProperty(catalogue.createProperty(Catalogue.DCAT, "downloadURL"), u).next();
+            assertEquals(r.body().length, dist.getProperty(catalogue.createProperty(Catalogue.DCAT, "byteSize")).getLong(), u.toString());
+            String sha = dist.getProperty(catalogue.createProperty(Catalogue.SPDX, "checksum")).getResource()
+                    .getProperty(catalogue.createProperty(Catalogue.SPDX, "checksumValue")).getString();
+            assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())), sha, u.toString());
+        }
+    }
+}
