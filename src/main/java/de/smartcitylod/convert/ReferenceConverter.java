@@ -58,44 +58,49 @@ public final class ReferenceConverter implements Converter {
 
     private void district(CsvRow row, ConversionContext ctx) {
         String key = row.text("key");
-        Node state = ctx.resolve(Kind.STATE, key.substring(0, 2), row, "key");
-        if (state == null) return;
         Node s = ctx.uris().district(key);
-        if (!ctx.define(Kind.UNIT, key, s, row, "key")) return;
+        Node state = register(row, ctx, key, "key", s);
+        if (state == null) return;
         ctx.type(s, SC.District, SC.AdministrativeUnit);
         ctx.labels(s, row.text("name"), null);
         ctx.add(s, Vocab.skosNote, text(row.text("kind_de"), "de"));
-        ctx.add(s, Vocab.dctIdentifier, plain(key));
-        ctx.add(s, SC.state, state);
-        ctx.add(s, SC.politicalGeocoding, uri(Vocab.GEOCODING + "districtKey/" + key));
-        if (row.has("nuts3")) ctx.add(s, SC.nuts, uri(Vocab.NUTS + row.text("nuts3")));
-        wikidata(s, row, ctx);
-        ctx.derivedFrom(s, row);
+        keyedLinks(s, row, ctx, "districtKey", key, state);
     }
 
     private void municipality(CsvRow row, ConversionContext ctx) {
         String ags = row.text("ags");
-        Node state = ctx.resolve(Kind.STATE, ags.substring(0, 2), row, "ags");
-        if (state == null) return;
         if (row.has("population") != row.has("population_date")) {
             row.error(row.has("population") ? "population_date" : "population", "population and population_date go together");
             return;
         }
         Node s = ctx.uris().city(ags);
-        if (!ctx.define(Kind.UNIT, ags, s, row, "ags")) return;
+        Node state = register(row, ctx, ags, "ags", s);
+        if (state == null) return;
         ctx.type(s, SC.Municipality, SC.AdministrativeUnit);
         if ("city".equals(row.text("kind"))) ctx.type(s, SC.City);
         ctx.labels(s, row.text("name"), null);
         ctx.add(s, Vocab.skosAltLabel, text(row.text("official_name"), "de"));
-        ctx.add(s, Vocab.dctIdentifier, plain(ags));
-        ctx.add(s, SC.state, state);
         ctx.add(s, SC.population, integer(row.integer("population")));
         ctx.add(s, SC.populationDate, date(row.text("population_date")));
-        ctx.add(s, SC.area, decimal(row.decimal("area_km2")));
+        ctx.add(s, SC.area, decimal(row.decimalText("area_km2")));
         ctx.add(s, Vocab.geoLat, decimal(row.decimalText("lat")));
         ctx.add(s, Vocab.geoLong, decimal(row.decimalText("lon")));
+        keyedLinks(s, row, ctx, "municipalityKey", ags, state);
+    }
+
+    /** Registers a unit with an official key whose first two digits are its state's key; returns the state, or null after an error. */
+    private static Node register(CsvRow row, ConversionContext ctx, String key, String column, Node s) {
+        Node state = ctx.resolve(Kind.STATE, key.substring(0, 2), row, column);
+        if (state == null || !ctx.define(Kind.UNIT, key, s, row, column)) return null;
+        return state;
+    }
+
+    /** The official identifiers of a keyed unit: key, state, DCAT-AP.de geocoding, NUTS-3, Wikidata; and its sources. */
+    private static void keyedLinks(Node s, CsvRow row, ConversionContext ctx, String geocodingKind, String key, Node state) {
+        ctx.add(s, Vocab.dctIdentifier, plain(key));
+        ctx.add(s, SC.state, state);
+        ctx.add(s, SC.politicalGeocoding, uri(Vocab.GEOCODING + geocodingKind + "/" + key));
         if (row.has("nuts3")) ctx.add(s, SC.nuts, uri(Vocab.NUTS + row.text("nuts3")));
-        ctx.add(s, SC.politicalGeocoding, uri(Vocab.GEOCODING + "municipalityKey/" + ags));
         wikidata(s, row, ctx);
         ctx.derivedFrom(s, row);
     }

@@ -69,12 +69,13 @@ public final class DumpWriter {
     }
 
     private static DumpFile writeTurtle(DatasetGraph data, Node graph, String name, Path file) throws IOException {
-        List<Triple> triples = new ArrayList<>();
-        data.getGraph(graph).find().forEachRemaining(triples::add);
-        Comparator<Triple> order = Comparator.<Triple, String>comparing(t -> NodeFmtLib.strNT(t.getSubject()))
-                .thenComparing(t -> NodeFmtLib.strNT(t.getPredicate()))
-                .thenComparing(t -> NodeFmtLib.strNT(t.getObject()));
-        triples.sort(order);
+        // Sort by the N-Triples form, computed once per triple.
+        record Keyed(String key, Triple triple) {}
+        List<Keyed> keyed = new ArrayList<>();
+        data.getGraph(graph).find().forEachRemaining(t -> keyed.add(new Keyed(
+                NodeFmtLib.strNT(t.getSubject()) + ' ' + NodeFmtLib.strNT(t.getPredicate()) + ' ' + NodeFmtLib.strNT(t.getObject()), t)));
+        keyed.sort(Comparator.comparing(Keyed::key));
+        List<Triple> triples = keyed.stream().map(Keyed::triple).toList();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.TURTLE_BLOCKS);
             w.start();

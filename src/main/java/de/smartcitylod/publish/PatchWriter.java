@@ -40,12 +40,7 @@ public final class PatchWriter {
 
     /** Writes the patch from {@code before} to {@code after}: deletions, then additions, each in sorted order. */
     public static long write(DatasetGraph before, DatasetGraph after, Release previous, Release next, Path file) throws IOException {
-        List<Quad> deletes = new ArrayList<>(), adds = new ArrayList<>();
-        before.find().forEachRemaining(q -> { if (!after.contains(q)) deletes.add(q); });
-        after.find().forEachRemaining(q -> { if (!before.contains(q)) adds.add(q); });
-        Comparator<Quad> order = Comparator.comparing(DumpWriter::nquad);
-        deletes.sort(order);
-        adds.sort(order);
+        List<Quad> deletes = sorted(before, after), adds = sorted(after, before);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             RDFChanges changes = RDFPatchOps.textWriter(out);
             changes.start();
@@ -58,6 +53,15 @@ public final class PatchWriter {
             changes.finish();
         }
         return deletes.size() + adds.size();
+    }
+
+    /** Quads of {@code from} missing in {@code other}, in N-Quads order (each sort key computed once). */
+    private static List<Quad> sorted(DatasetGraph from, DatasetGraph other) {
+        record Keyed(String key, Quad quad) {}
+        List<Keyed> out = new ArrayList<>();
+        from.find().forEachRemaining(q -> { if (!other.contains(q)) out.add(new Keyed(DumpWriter.nquad(q), q)); });
+        out.sort(Comparator.comparing(Keyed::key));
+        return out.stream().map(Keyed::quad).toList();
     }
 
     private static Node g(Quad q) { return q.isDefaultGraph() ? null : q.getGraph(); }
