@@ -43,7 +43,8 @@ public final class ConvertBench {
         int runs = Integer.getInteger("bench.runs", 6);
         for (int run = 0; run < runs; run++) {
             long t0 = System.nanoTime();
-            CountingSink sink = new CountingSink(ntriplesTo(OutputStream.nullOutputStream()));
+            // -Dbench.nullSink=true measures conversion alone (no serialisation), to see where time goes
+            CountingSink sink = new CountingSink(Boolean.getBoolean("bench.nullSink") ? StreamRDFLib.sinkNull() : ntriplesTo(OutputStream.nullOutputStream()));
             new Pipeline(uris, true).run(dir.resolve("data"), sink);
             double convert = sink.n / ((System.nanoTime() - t0) / 1e9);
             triples = sink.n;
