@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** Progress is logged this often on large files. */
+    private static final int PROGRESS_EVERY = 250_000;
 
     public record Step(Converter converter, TableSchema table) {}
 
@@ -80,7 +82,10 @@ public final class Pipeline {
             CsvTable table = CsvTable.open(file, display, step.table());
             ctx.useGraph(uris.graph(step.converter().graphName()));
             int[] n = {0};
-            table.forEachRow(row -> { step.converter().convert(step.table(), row, ctx); n[0]++; });
+            table.forEachRow(row -> {
+                step.converter().convert(step.table(), row, ctx);
+                if (++n[0] % PROGRESS_EVERY == 0) LOG.info("{}: {} rows converted", display, n[0]);
+            });
             if (!table.errors().isEmpty()) throw new DataException(new ArrayList<>(table.errors()));
             rows.put(step.table().fileName(), n[0]);
             LOG.info("converted {} ({} rows)", display, n[0]);
