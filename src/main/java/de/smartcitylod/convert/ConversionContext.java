@@ -20,7 +20,7 @@ import java.util.*;
  */
 public final class ConversionContext {
     /** Kinds of keys that rows define and other rows reference. */
-    public enum Kind { SOURCE, STATE, UNIT, PROGRAMME, ROUND, PROJECT, INDEX_EDITION, ATLAS_EDITION, OBSERVATION, PARTICIPATION, STATISTIC, PROFILE }
+    public enum Kind { SOURCE, STATE, UNIT, PROGRAMME, ROUND, PROJECT, INDEX_EDITION, ATLAS_EDITION }
 
     private final Uris uris;
     private final StreamRDF out;
@@ -104,7 +104,6 @@ public final class ConversionContext {
             case PROJECT -> "unknown project '" + key + "'; see projects.csv";
             case INDEX_EDITION -> "unknown index edition '" + key + "'; see index-editions.csv";
             case ATLAS_EDITION -> "unknown atlas edition '" + key + "'; see atlas-editions.csv";
-            default -> "unknown " + kind.name().toLowerCase(Locale.ROOT) + " '" + key + "'";
         };
     }
 

@@ -145,8 +145,8 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     /** A document about the resource {@code rest} (path after /id, /page or /data, or an ontology path). */
     private void document(String rest, String type, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (rest.endsWith(".html")) rest = rest.substring(0, rest.length() - 5);
-        String iri = rest.startsWith("/ontology/") ? iriOf(rest) : base + "id" + rest;
-        if (rest.startsWith("/id/")) iri = base + rest.substring(1);
+        // rest is "/city/..." (after /page or /data), "/id/city/..." (a suffixed resource URI) or an ontology path
+        String iri = rest.startsWith("/ontology/") || rest.startsWith("/id/") ? iriOf(rest) : base + "id" + rest;
         Model d = describe(iri);
         if (d.isEmpty()) { notFound(resp, iri); return; }
         if (type.equals(Conneg.HTML)) {

@@ -64,9 +64,8 @@ public final class SmartCityServer implements AutoCloseable {
         linkedData.set(new LinkedDataRoutes(dsg, options.base(), dumps, Path.of("ontology", "shapes.ttl")));
 
         Server jetty = fuseki.getJettyServer();
-        for (var c : jetty.getConnectors())
-            if (c instanceof ServerConnector sc && !"localhost".equals(options.host())) sc.setHost(options.host());
-            else if (c instanceof ServerConnector sc) sc.setHost("localhost");
+        // Listen on the chosen interface only (default localhost); 0.0.0.0 for all.
+        for (var c : jetty.getConnectors()) if (c instanceof ServerConnector sc) sc.setHost(options.host());
         Handler inner = jetty.getHandler();
         GzipHandler gzip = new GzipHandler();
         gzip.setMinGzipSize(256);
