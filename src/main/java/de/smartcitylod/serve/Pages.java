@@ -217,7 +217,7 @@ final class Pages {
                     for (String v : List.of("size", "status", "strategy", "theme"))
                         if (row.get(v) != null) details.add(lbl(row.get(v).asResource()));
                 if (!str(q, "unit").isEmpty()) details.add("Koordinierung: " + esc(str(q, "unit")));
-                sb.append("<tr><td>").append(link(e.getKey(), lbl(m.createResource(str(q, "atlas"))))).append("</td><td>").append(String.join(", ", details))
+                sb.append("<tr><td><a href=\"").append(esc(href(e.getKey()))).append("\">").append(lbl(m.createResource(str(q, "atlas")))).append("</a></td><td>").append(String.join(", ", details))
                   .append("</td><td>").append(lblLink(str(q, "src"))).append("</td></tr>");
             }
             sb.append("</table>");
