@@ -36,7 +36,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * violation, and every distribution's download URL answers 200 on the running server.
  */
 class CatalogueTest {
-    static final Path SHAPES = Path.of("..", "shared", "dcat-ap-shapes");
+    /** shared/ sits beside the clone (as in CI); a clone elsewhere on a developer machine falls back to /work/shared. */
+    static final Path SHAPES = java.util.stream.Stream.of(Path.of("..", "shared", "dcat-ap-shapes"), Path.of("/work/shared/dcat-ap-shapes"))
+            .filter(Files::isDirectory).findFirst().orElse(Path.of("..", "shared", "dcat-ap-shapes"));
     @TempDir static Path dir;
     static TestServer server;
     static Model catalogue;
