@@ -47,7 +47,8 @@ public final class BuildJob {
     public Converted convertAndValidate() {
         long t0 = System.nanoTime();
         DatasetGraph ds = DatasetGraphFactory.create();
-        Pipeline.Result result = new Pipeline(options.uris(), true).run(options.data(), StreamRDFLib.dataset(ds));
+        // Origins are not kept on the happy path (they cost a map entry per row); see below.
+        Pipeline.Result result = new Pipeline(options.uris(), false).run(options.data(), StreamRDFLib.dataset(ds));
         Map<String, Node> graphs = new LinkedHashMap<>();
         graphs.put(ONTOLOGY_GRAPH, options.uris().graph(ONTOLOGY_GRAPH));
         for (String g : Pipeline.GRAPHS) graphs.put(g, options.uris().graph(g));
@@ -57,8 +58,15 @@ public final class BuildJob {
         LOG.info("converted {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
 
         long t1 = System.nanoTime();
-        List<ShaclValidation.Violation> violations = new ShaclValidation(options.shapes()).validate(ds.getUnionGraph(), result.origins());
-        if (!violations.isEmpty()) throw new ShaclValidation.ViolationsException(violations);
+        ShaclValidation shacl = new ShaclValidation(options.shapes());
+        List<ShaclValidation.Violation> violations = shacl.validate(ds.getUnionGraph(), result.origins());
+        if (!violations.isEmpty()) {
+            // Conversion is deterministic: convert again, remembering the CSV rows of the focus nodes only.
+            java.util.Set<Node> focus = new java.util.HashSet<>();
+            violations.forEach(v -> focus.add(v.node()));
+            Pipeline.Result traced = new Pipeline(options.uris(), focus::contains).run(options.data(), StreamRDFLib.sinkNull());
+            throw new ShaclValidation.ViolationsException(ShaclValidation.sorted(violations.stream().map(v -> v.withOrigins(traced.origins())).toList()));
+        }
         LOG.info("SHACL validation passed in {} ms", (System.nanoTime() - t1) / 1_000_000);
         return new Converted(ds, graphs, result);
     }

@@ -24,18 +24,23 @@ public final class ConversionContext {
 
     private final Uris uris;
     private final StreamRDF out;
-    private final boolean trackOrigins;
+    private final java.util.function.Predicate<Node> trackOrigin;
     private final Map<Node, CsvRow.Origin> origins = new HashMap<>();
+    /** Resources keyed by their URI (observations, participations, ...): compact, for millions of rows. */
+    private final KeyRegister defined = new KeyRegister();
+    private final List<String> files = new ArrayList<>();
+    private final Map<String, Integer> fileIndex = new HashMap<>();
     private final EnumMap<Kind, Map<String, Definition>> keys = new EnumMap<>(Kind.class);
     private Node graph;
     private long quads;
 
     record Definition(Node node, CsvRow.Origin origin) {}
 
-    public ConversionContext(Uris uris, StreamRDF out, boolean trackOrigins) {
+    /** @param trackOrigin which subjects to remember the CSV row of (for SHACL reports); others are not kept */
+    public ConversionContext(Uris uris, StreamRDF out, java.util.function.Predicate<Node> trackOrigin) {
         this.uris = uris;
         this.out = out;
-        this.trackOrigins = trackOrigins;
+        this.trackOrigin = trackOrigin;
         for (Kind k : Kind.values()) keys.put(k, new HashMap<>());
     }
 
@@ -55,18 +60,19 @@ public final class ConversionContext {
     public void type(Node s, Node... classes) { for (Node c : classes) add(s, Vocab.rdfType, c); }
 
     public void origin(Node subject, CsvRow row) {
-        if (trackOrigins) origins.putIfAbsent(subject, row.origin());
+        if (trackOrigin.test(subject)) origins.putIfAbsent(subject, row.origin());
     }
 
     /** Registers a resource whose URI is its key; a second definition is a "duplicate" error at the row. */
     public boolean defineNode(Node node, CsvRow row, String column) {
-        CsvRow.Origin o = row.origin();
-        // The origins map doubles as the register of these resources (kept even when origins are not tracked).
-        CsvRow.Origin prev = origins.putIfAbsent(node, o);
-        if (prev != null) {
-            row.error(column, "duplicate: " + node.getURI() + " is already defined at " + prev);
+        int file = fileIndex.computeIfAbsent(row.file(), f -> { files.add(f); return files.size() - 1; });
+        long prev = defined.putIfAbsent(node.getURI(), file, row.line());
+        if (prev != -1) {
+            row.error(column, "duplicate: " + node.getURI() + " is already defined at "
+                    + files.get(KeyRegister.file(prev)) + ":" + KeyRegister.line(prev));
             return false;
         }
+        origin(node, row);
         return true;
     }
 

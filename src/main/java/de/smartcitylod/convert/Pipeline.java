@@ -58,11 +58,17 @@ public final class Pipeline {
     public record Result(Map<Node, CsvRow.Origin> origins, Map<String, Integer> rowsPerFile, long quads) {}
 
     private final Uris uris;
-    private final boolean trackOrigins;
+    private final java.util.function.Predicate<Node> trackOrigin;
 
+    /** @param trackOrigins remember the CSV row of every subject (tests, small data) or of none */
     public Pipeline(Uris uris, boolean trackOrigins) {
+        this(uris, trackOrigins ? n -> true : n -> false);
+    }
+
+    /** Remembers the CSV row only of the subjects {@code trackOrigin} accepts (the build asks only for SHACL focus nodes). */
+    public Pipeline(Uris uris, java.util.function.Predicate<Node> trackOrigin) {
         this.uris = uris;
-        this.trackOrigins = trackOrigins;
+        this.trackOrigin = trackOrigin;
     }
 
     /** Converts every known file present in {@code dataDir}; throws DataException with all errors of the first bad file. */
@@ -72,7 +78,7 @@ public final class Pipeline {
         if (!Files.exists(dataDir.resolve(SourcesConverter.SOURCES.fileName())))
             throw new DataException(new DataError(dataDir.resolve("sources.csv").toString(), 0, 0, null,
                     "sources.csv is missing; every data row must name a source listed there"));
-        ConversionContext ctx = new ConversionContext(uris, sink, trackOrigins);
+        ConversionContext ctx = new ConversionContext(uris, sink, trackOrigin);
         Map<String, Integer> rows = new LinkedHashMap<>();
         sink.start();
         for (Step step : STEPS) {

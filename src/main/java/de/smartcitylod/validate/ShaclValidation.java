@@ -20,7 +20,13 @@ import java.util.Map;
 public final class ShaclValidation {
 
     /** One violation: the focus node, the path, the message, and the CSV file and line the node came from. */
-    public record Violation(String focusNode, String path, String message, String value, String origin) {
+    public record Violation(String focusNode, String path, String message, String value, String origin, Node node) {
+        /** The same violation, located by another origin map. */
+        public Violation withOrigins(Map<Node, ?> origins) {
+            Object o = origins.get(node);
+            return new Violation(focusNode, path, message, value, o == null ? NO_ORIGIN : o.toString(), node);
+        }
+
         @Override public String toString() {
             return origin + ": " + focusNode + (path.isEmpty() ? "" : " " + path) + ": " + message
                     + (value.isEmpty() ? "" : " (value " + value + ")");
@@ -33,17 +39,22 @@ public final class ShaclValidation {
         this.shapes = Shapes.parse(RDFDataMgr.loadGraph(shapesFile.toString()));
     }
 
+    static final String NO_ORIGIN = "(no CSV row: generated node)";
+
     public List<Violation> validate(Graph data, Map<Node, ?> origins) {
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         List<Violation> out = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
             if (e.severity() != Severity.Violation) continue;
             Node focus = e.focusNode();
-            Object o = origins.get(focus);
-            String origin = o == null ? "(no CSV row: generated node)" : o.toString();
             out.add(new Violation(NodeFmtLib.strNT(focus), e.resultPath() == null ? "" : e.resultPath().toString(),
-                    e.message(), e.value() == null ? "" : NodeFmtLib.strNT(e.value()), origin));
+                    e.message(), e.value() == null ? "" : NodeFmtLib.strNT(e.value()), NO_ORIGIN, focus).withOrigins(origins));
         }
+        return sorted(out);
+    }
+
+    public static List<Violation> sorted(List<Violation> vs) {
+        List<Violation> out = new ArrayList<>(vs);
         out.sort(Comparator.comparing(Violation::origin).thenComparing(Violation::focusNode).thenComparing(Violation::path));
         return out;
     }
