@@ -32,6 +32,8 @@ public final class ConversionContext {
     private final Map<String, Integer> fileIndex = new HashMap<>();
     private final EnumMap<Kind, Map<String, Definition>> keys = new EnumMap<>(Kind.class);
     private Node graph;
+    private final String[] lastKey = new String[Kind.values().length];
+    private final Node[] lastNode = new Node[Kind.values().length];
     private long quads;
 
     record Definition(Node node, CsvRow.Origin origin) {}
@@ -91,7 +93,11 @@ public final class ConversionContext {
 
     /** Looks up a key defined earlier; an unknown key is an error at the row and column. */
     public Node resolve(Kind kind, String key, CsvRow row, String column) {
+        // Consecutive rows mostly reference the same edition, source or programme: remember the last hit per kind.
+        int k = kind.ordinal();
+        if (key.equals(lastKey[k])) return lastNode[k];
         Definition d = keys.get(kind).get(key);
+        if (d != null) { lastKey[k] = key; lastNode[k] = d.node(); }
         if (d == null) {
             row.error(column, unknownMessage(kind, key));
             return null;

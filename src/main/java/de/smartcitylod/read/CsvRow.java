@@ -34,11 +34,12 @@ public final class CsvRow {
     public Origin origin() { return new Origin(table.displayName(), line); }
 
     /** Parses all cells; returns null (after recording errors) when any cell is invalid. */
-    static CsvRow parse(CsvTable table, CSVRecord rec, Column[] byIndex, int[] fileColumn, int line) {
+    static CsvRow parse(CsvTable table, CSVRecord rec, Column[] byIndex, int[] fileColumn, int[] schemaPos, int line) {
         CsvRow row = new CsvRow(table, line, fileColumn);
         boolean ok = true;
         for (int i = 0; i < byIndex.length; i++) {
             Column c = byIndex[i];
+            row.current = schemaPos[i];
             String raw = rec.get(i).trim();
             if (raw.isEmpty()) {
                 if (c.required()) { table.error(line, i + 1, c.name(), "required value is missing"); ok = false; }
@@ -89,6 +90,12 @@ public final class CsvRow {
                 set(c, raw);
             }
             case LIST -> {
+                if (raw.indexOf('|') < 0) {   // the common case: one item
+                    if (!c.allowed().isEmpty() && !c.allowed().contains(raw))
+                        return "'" + raw + "' is not one of: " + String.join(", ", new TreeSet<>(c.allowed()));
+                    set(c, List.of(raw));
+                    return null;
+                }
                 List<String> items = new ArrayList<>();
                 for (String part : raw.split("\\|")) {
                     String p = part.trim();
@@ -116,7 +123,10 @@ public final class CsvRow {
         return null;
     }
 
-    private void set(Column c, Object v) { values[table.schema().index(c.name())] = v; }
+    /** Schema position of the cell being parsed (set by parse, used by set). */
+    private int current;
+
+    private void set(Column c, Object v) { values[current] = v; }
 
     private Object get(String col) {
         int i = table.schema().index(col);

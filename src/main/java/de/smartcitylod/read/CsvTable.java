@@ -177,7 +177,11 @@ public final class CsvTable {
             Column[] byIndex = checkHeader(headerRecord, headerLine);
             if (byIndex == null) return;
             int[] fileColumn = new int[schema.size()];
-            for (int i = 0; i < byIndex.length; i++) fileColumn[schema.index(byIndex[i].name())] = i + 1;
+            int[] schemaPos = new int[byIndex.length];
+            for (int i = 0; i < byIndex.length; i++) {
+                schemaPos[i] = schema.index(byIndex[i].name());
+                fileColumn[schemaPos[i]] = i + 1;
+            }
             while (it.hasNext()) {
                 CSVRecord rec;
                 try {
@@ -193,7 +197,7 @@ public final class CsvTable {
                             + (delimiter == ',' ? " (a comma inside a value needs quotes)" : ""));
                     continue;
                 }
-                CsvRow row = CsvRow.parse(this, rec, byIndex, fileColumn, line);
+                CsvRow row = CsvRow.parse(this, rec, byIndex, fileColumn, schemaPos, line);
                 if (row != null) action.accept(row);
             }
         } catch (IOException e) {
