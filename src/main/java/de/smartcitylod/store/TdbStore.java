@@ -3,21 +3,24 @@ package de.smartcitylod.store;
 import org.apache.jena.assembler.Assembler;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.text.DatasetGraphText;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /** Loads quads into a new TDB2 store with its Lucene text index, assembled from the Fuseki config. */
 public final class TdbStore {
     private static final Logger LOG = LoggerFactory.getLogger(TdbStore.class);
-    private static final int BATCH = 100_000;
 
     private TdbStore() {}
 
@@ -27,28 +30,37 @@ public final class TdbStore {
         return (Dataset) Assembler.general().open(StoreConfig.datasetResource(config));
     }
 
-    /** Fills the (new, empty) store at {@code dir}, logging progress, and closes it. */
+    /**
+     * Fills the (new, empty) store at {@code dir} and closes it: TDB2's bulk loader for the quads
+     * (it reports progress), then the text index from the quads the entity map covers, through the
+     * same jena-text index the server uses.
+     */
     public static long load(Path configFile, Path dir, DatasetGraph data) {
         Dataset ds = open(configFile, dir);
         DatasetGraph dsg = ds.asDatasetGraph();
-        long n = 0;
         try {
-            long total = data.stream().count();
-            Iterator<Quad> it = data.find();
-            while (it.hasNext()) {
-                long start = n;
-                // One transaction per batch keeps the journal small on large builds.
-                long[] done = {n};
-                Txn.executeWrite(dsg, () -> {
-                    while (it.hasNext() && done[0] - start < BATCH) { dsg.add(it.next()); done[0]++; }
-                });
-                n = done[0];
-                if (total > BATCH) LOG.info("loaded {} / {} quads ({}%)", n, total, n * 100 / Math.max(1, total));
+            if (!(dsg instanceof DatasetGraphText text)) throw new IllegalStateException("the configured dataset is not a text dataset: " + dsg.getClass());
+            DataLoader loader = LoaderFactory.phasedLoader(text.getBase(), (fmt, args) -> LOG.info(String.format(fmt, args)));
+            loader.startBulk();
+            try {
+                StreamRDF stream = loader.stream();
+                data.find().forEachRemaining(stream::quad);
+                loader.finishBulk();
+            } catch (RuntimeException e) {
+                loader.finishException(e);
+                throw e;
             }
+            long[] indexed = {0};
+            TextIndex index = text.getTextIndex();
+            Txn.executeWrite(text, () -> data.find().forEachRemaining(q -> {
+                Entity e = TextQueryFuncs.entityFromQuad(index.getDocDef(), q);
+                if (e != null) { index.addEntity(e); indexed[0]++; }
+            }));
+            LOG.info("text index: {} entries", indexed[0]);
+            return loader.countQuads() + loader.countTriples();
         } finally {
             close(ds);
         }
-        return n;
     }
 
     /** Closes the dataset and its text index, and drops TDB2's cached connection so the folder can be moved or deleted. */
