@@ -1,6 +1,7 @@
 package de.smartcitylod.publish;
 
 import de.smartcitylod.vocab.SC;
+import de.smartcitylod.vocab.Vocab;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.*;
 import org.apache.jena.vocabulary.DCTerms;
@@ -18,17 +19,9 @@ import java.util.Map;
  * the server is reached at, so every link answers on the running server.
  */
 public final class Catalogue {
-    public static final String DCAT = "http://www.w3.org/ns/dcat#";
-    public static final String DCATDE = "http://dcat-ap.de/def/dcatde/";
-    public static final String DCATAP = "http://data.europa.eu/r5r/";
-    public static final String FOAF = "http://xmlns.com/foaf/0.1/";
-    public static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
-    public static final String SPDX = "http://spdx.org/rdf/terms#";
-    public static final String ADMS = "http://www.w3.org/ns/adms#";
-    static final String THEME = "http://publications.europa.eu/resource/authority/data-theme/";
-    static final String FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
-    static final String IANA = "https://www.iana.org/assignments/media-types/";
-    static final String GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/";
+    private static final String DCAT = Vocab.DCAT, DCATDE = Vocab.DCATDE, DCATAP = Vocab.DCATAP, FOAF = Vocab.FOAF,
+            VCARD = Vocab.VCARD, SPDX = Vocab.SPDX, ADMS = Vocab.ADMS, THEME = Vocab.EU_DATA_THEME, FILE_TYPE = Vocab.EU_FILE_TYPE,
+            IANA = Vocab.IANA_MEDIA_TYPE, GEOCODING = Vocab.GEOCODING;
 
     private Catalogue() {}
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * political geocoding with their link counts. Statistics are read from the store once.
  */
 public final class VoidDescription {
-    public static final String VOID = "http://rdfs.org/ns/void#";
+    private static final String VOID = Vocab.VOID;
 
     /** Counts per named graph: triples and typed entities; and link counts per linking property. */
     public record Stats(Map<String, long[]> perGraph, long triples, long entities, Map<String, Long> links) {}

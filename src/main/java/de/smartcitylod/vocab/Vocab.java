@@ -3,7 +3,6 @@ package de.smartcitylod.vocab;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.*;
 
 /** Terms of the standard vocabularies we reuse, and the one prefix map all writers share. */
@@ -19,6 +18,17 @@ public final class Vocab {
     public static final String NUTS = "http://data.europa.eu/nuts/code/";
     public static final String WIKIDATA = "http://www.wikidata.org/entity/";
     public static final String GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/";
+    // catalogue and dataset descriptions (DCAT-AP.de, VoID)
+    public static final String DCATDE = "http://dcat-ap.de/def/dcatde/";
+    public static final String DCATAP = "http://data.europa.eu/r5r/";
+    public static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    public static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
+    public static final String SPDX = "http://spdx.org/rdf/terms#";
+    public static final String ADMS = "http://www.w3.org/ns/adms#";
+    public static final String VOID = "http://rdfs.org/ns/void#";
+    public static final String EU_DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme/";
+    public static final String EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
+    public static final String IANA_MEDIA_TYPE = "https://www.iana.org/assignments/media-types/";
 
     private static Node u(String s) { return NodeFactory.createURI(s); }
 
@@ -35,7 +45,7 @@ public final class Vocab {
     public static final Node dctIssued = DCTerms.issued.asNode();
     public static final Node dctLicense = DCTerms.license.asNode();
     public static final Node dctTemporal = DCTerms.temporal.asNode();
-    public static final Node foafPage = FOAF.page.asNode();
+    public static final Node foafPage = u(FOAF + "page");
     public static final Node qbDataSet = u(QB + "dataSet");
     public static final Node qbStructure = u(QB + "structure");
     public static final Node provWasDerivedFrom = u(PROV + "wasDerivedFrom");

@@ -69,7 +69,7 @@ class CatalogueTest {
     }
 
     @Test void describesEachDatasetWithItsDistributionsAndTheSparqlService() {
-        String DCAT = Catalogue.DCAT;
+        String DCAT = de.smartcitylod.vocab.Vocab.DCAT;
         var datasets = catalogue.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, catalogue.createResource(DCAT + "Dataset")).toList();
         assertEquals(7, datasets.size(), "index, atlas, projects, programmes, reference, sources and the whole dataset");
         var services = catalogue.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, catalogue.createResource(DCAT + "DataService")).toList();
@@ -84,15 +84,15 @@ class CatalogueTest {
     }
 
     @Test void everyDownloadUrlAnswers200WithTheStatedSizeAndChecksum() throws Exception {
-        var urls = catalogue.listObjectsOfProperty(catalogue.createProperty(Catalogue.DCAT, "downloadURL")).toList();
+        var urls = catalogue.listObjectsOfProperty(catalogue.createProperty(de.smartcitylod.vocab.Vocab.DCAT, "downloadURL")).toList();
         assertTrue(urls.size() >= 8, urls.toString());
         for (RDFNode u : urls) {
             var r = HTTP.send(HttpRequest.newBuilder(URI.create(u.asResource().getURI())).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, r.statusCode(), u.toString());
-            var dist = catalogue.listSubjectsWithProperty(catalogue.createProperty(Catalogue.DCAT, "downloadURL"), u).next();
-            assertEquals(r.body().length, dist.getProperty(catalogue.createProperty(Catalogue.DCAT, "byteSize")).getLong(), u.toString());
-            String sha = dist.getProperty(catalogue.createProperty(Catalogue.SPDX, "checksum")).getResource()
-                    .getProperty(catalogue.createProperty(Catalogue.SPDX, "checksumValue")).getString();
+            var dist = catalogue.listSubjectsWithProperty(catalogue.createProperty(de.smartcitylod.vocab.Vocab.DCAT, "downloadURL"), u).next();
+            assertEquals(r.body().length, dist.getProperty(catalogue.createProperty(de.smartcitylod.vocab.Vocab.DCAT, "byteSize")).getLong(), u.toString());
+            String sha = dist.getProperty(catalogue.createProperty(de.smartcitylod.vocab.Vocab.SPDX, "checksum")).getResource()
+                    .getProperty(catalogue.createProperty(de.smartcitylod.vocab.Vocab.SPDX, "checksumValue")).getString();
             assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())), sha, u.toString());
         }
     }

@@ -1,7 +1,6 @@
 package de.smartcitylod.serve;
 
 import de.smartcitylod.support.Browser;
-import de.smartcitylod.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -21,17 +20,15 @@ class QueryPageBrowserTest {
     @TempDir Path dir;
 
     @Test void exampleQueryShowsResultRows() throws Exception {
-        try (TestServer server = TestServer.start(dir, Path.of("data"), o -> o)) {
-            WebDriver driver = Browser.start(dir.resolve("chrome"));
-            try {
-                driver.get(server.url("/"));
-                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-                WebElement example = wait.until(d -> d.findElement(By.cssSelector("button.example[data-name='01-ranking-per-edition']")));
-                wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return typeof yasgui !== 'undefined'")));
-                example.click();
-                List<WebElement> rows = wait.until(d -> {
-                    List<WebElement> r = d.findElements(By.cssSelector(".yasr table tbody tr"));
-                    return r.size() > 1 ? r : null;
+        Browser.onShippedData(dir, (server, driver) -> {
+            driver.get(server.url("/"));
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            WebElement example = wait.until(d -> d.findElement(By.cssSelector("button.example[data-name='01-ranking-per-edition']")));
+            wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return typeof yasgui !== 'undefined'")));
+            example.click();
+            List<WebElement> rows = wait.until(d -> {
+                List<WebElement> r = d.findElements(By.cssSelector(".yasr table tbody tr"));
+                return r.size() > 1 ? r : null;
                 });
                 Path shot = Browser.screenshot(driver, "query-page");
                 assertTrue(Files.size(shot) > 1000);
@@ -41,9 +38,6 @@ class QueryPageBrowserTest {
                 driver.findElement(By.id("csv")).click();
                 String href = driver.findElement(By.id("csv")).getAttribute("href");
                 assertTrue(href.contains("/smartcity/sparql?format=csv&query="), href);
-            } finally {
-                driver.quit();
-            }
-        }
+        });
     }
 }

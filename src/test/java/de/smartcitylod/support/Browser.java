@@ -35,6 +35,21 @@ public final class Browser {
         return new ChromeDriver(service, o);
     }
 
+    /** What a browser test does with a server on the shipped data and a browser pointed at nothing yet. */
+    public interface Session { void run(TestServer server, WebDriver driver) throws Exception; }
+
+    /** Serves data/ on a free port, starts headless Chromium (or skips the test), runs the session, cleans up. */
+    public static void onShippedData(Path dir, Session session) throws Exception {
+        try (TestServer server = TestServer.start(dir, Path.of("data"), o -> o)) {
+            WebDriver driver = start(dir.resolve("chrome"));
+            try {
+                session.run(server, driver);
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
     public static Path screenshot(WebDriver driver, String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
