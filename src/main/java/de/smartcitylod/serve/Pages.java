@@ -276,10 +276,13 @@ final class Pages {
 
     private String programmeSection(String iri) {
         var rows = select("""
-                SELECT ?p ?u ?role ?round ?amount ?project (GROUP_CONCAT(DISTINCT ?srcTitle; separator="; ") AS ?sources) WHERE {
+                SELECT ?p ?u ?name ?role ?round ?amount ?project (GROUP_CONCAT(DISTINCT ?srcTitle; separator="; ") AS ?sources) WHERE {
                   ?p sc:programme %s ; sc:participant ?u ; sc:role ?role ; prov:wasDerivedFrom/dcterms:title ?srcTitle .
-                  OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:amount ?amount } OPTIONAL { ?p sc:project ?project }
-                } GROUP BY ?p ?u ?role ?round ?amount ?project ORDER BY ?round ?role ?u""".formatted(iri));
+                  ?u rdfs:label ?name FILTER(lang(?name) = "de")
+                  OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:project ?project }
+                  # an amount stated for the participation, else for its project
+                  OPTIONAL { ?p sc:amount ?own } OPTIONAL { ?p sc:project/sc:amount ?ofProject } BIND(COALESCE(?own, ?ofProject) AS ?amount)
+                } GROUP BY ?p ?u ?name ?role ?round ?amount ?project ORDER BY ?round ?role ?name""".formatted(iri));
         StringBuilder sb = new StringBuilder("<h2>Teilnehmer <span class=\"muted\">/ participants</span> (" + rows.size() + ")</h2>"
                 + "<table class=\"participants\"><tr><th>Teilnehmer / Participant</th><th>Rolle / Role</th><th>Runde / Round</th><th>Betrag / Amount (EUR)</th><th>Projekt / Project</th><th>Quellen / Sources</th></tr>");
         for (var q : rows)
