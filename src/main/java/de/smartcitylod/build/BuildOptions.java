@@ -15,7 +15,6 @@ public record BuildOptions(Path data, Path store, Path dumps, Path ontology, Pat
     public BuildOptions withDumps(Path p) { return new BuildOptions(data, store, p, ontology, config, uris); }
     public BuildOptions withUris(Uris u) { return new BuildOptions(data, store, dumps, ontology, config, u); }
     public BuildOptions withConfig(Path p) { return new BuildOptions(data, store, dumps, ontology, p, uris); }
-    public BuildOptions withOntology(Path p) { return new BuildOptions(data, store, dumps, p, config, uris); }
     public Path shapes() { return ontology.resolve("shapes.ttl"); }
     public Path ontologyFile() { return ontology.resolve("smartcity.ttl"); }
 }

@@ -1,7 +1,6 @@
 package de.smartcitylod.convert;
 
 import de.smartcitylod.read.CsvRow;
-import de.smartcitylod.vocab.SC;
 import de.smartcitylod.vocab.Uris;
 import de.smartcitylod.vocab.Vocab;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -89,19 +88,18 @@ public final class ConversionContext {
         return true;
     }
 
-    public boolean isDefined(Kind kind, String key) { return keys.get(kind).containsKey(key); }
-
     /** Looks up a key defined earlier; an unknown key is an error at the row and column. */
     public Node resolve(Kind kind, String key, CsvRow row, String column) {
         // Consecutive rows mostly reference the same edition, source or programme: remember the last hit per kind.
         int k = kind.ordinal();
         if (key.equals(lastKey[k])) return lastNode[k];
         Definition d = keys.get(kind).get(key);
-        if (d != null) { lastKey[k] = key; lastNode[k] = d.node(); }
         if (d == null) {
             row.error(column, unknownMessage(kind, key));
             return null;
         }
+        lastKey[k] = key;
+        lastNode[k] = d.node();
         return d.node();
     }
 
@@ -125,11 +123,6 @@ public final class ConversionContext {
             Node src = resolve(Kind.SOURCE, id, row, "source");
             if (src != null) add(subject, Vocab.provWasDerivedFrom, src);
         }
-    }
-
-    public void derivedFromSingle(Node subject, CsvRow row) {
-        Node src = resolve(Kind.SOURCE, row.text("source"), row, "source");
-        if (src != null) add(subject, Vocab.provWasDerivedFrom, src);
     }
 
     // ---- literals
@@ -165,8 +158,6 @@ public final class ConversionContext {
 
     /** A unit reference: AGS (8 digits), district key (5 digits) or group id. */
     public Node unit(CsvRow row, String column, String ref) { return resolve(Kind.UNIT, ref, row, column); }
-
-    public Node theme(String code) { return SC.theme(code); }
 
     /** Builds URI-safe slugs for names (organisations, strategies). */
     public static String slug(String name) {

@@ -1,7 +1,5 @@
 package de.smartcitylod.serve;
 
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFLanguages;
 
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +51,6 @@ public final class Conneg {
         // A bare */* should not make a browser-less client pick HTML over RDF: prefer the offer order (first wins on ties).
         return best;
     }
-
-    public static Lang lang(String mediaType) { return RDFLanguages.contentTypeToLang(mediaType); }
 
     public static String suffix(String mediaType) {
         for (var e : SUFFIXES.entrySet()) if (e.getValue().equals(mediaType)) return e.getKey();

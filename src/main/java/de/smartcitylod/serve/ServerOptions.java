@@ -13,5 +13,4 @@ public record ServerOptions(String host, int port, Path config, Path store, Path
     public ServerOptions withStore(Path s, Path d) { return new ServerOptions(host, port, config, s, d, queries, base, timeout, serviceAllowList); }
     public ServerOptions withTimeout(String t) { return new ServerOptions(host, port, config, store, dumps, queries, base, t, serviceAllowList); }
     public ServerOptions withServiceAllowList(String a) { return new ServerOptions(host, port, config, store, dumps, queries, base, timeout, a); }
-    public ServerOptions withBase(String b) { return new ServerOptions(host, port, config, store, dumps, queries, b, timeout, serviceAllowList); }
 }

@@ -38,12 +38,10 @@ public final class StoreConfig {
 
     /** The dataset description the service uses (the text dataset wrapping TDB2). */
     public static Resource datasetResource(Model config) {
-        List<Resource> texts = m(config).listResourcesWithProperty(RDF.type, config.createResource(TEXT + "TextDataset")).toList();
+        List<Resource> texts = config.listResourcesWithProperty(RDF.type, config.createResource(TEXT + "TextDataset")).toList();
         if (texts.size() != 1) throw new IllegalStateException("config must describe exactly one text:TextDataset, found " + texts.size());
         return texts.get(0);
     }
-
-    private static Model m(Model m) { return m; }
 
     /** Names the value of a server-level context setting ({@code ja:cxtName}), or null. */
     public static String serverContext(Model config, String name) {

@@ -34,7 +34,6 @@ public final class Vocab {
 
     public static final Node rdfType = RDF.type.asNode();
     public static final Node rdfsLabel = RDFS.label.asNode();
-    public static final Node rdfsComment = RDFS.comment.asNode();
     public static final Node skosPrefLabel = SKOS.prefLabel.asNode();
     public static final Node skosNote = SKOS.note.asNode();
     public static final Node skosAltLabel = SKOS.altLabel.asNode();
@@ -44,7 +43,6 @@ public final class Vocab {
     public static final Node dctPublisher = DCTerms.publisher.asNode();
     public static final Node dctIssued = DCTerms.issued.asNode();
     public static final Node dctLicense = DCTerms.license.asNode();
-    public static final Node dctTemporal = DCTerms.temporal.asNode();
     public static final Node foafPage = u(FOAF + "page");
     public static final Node qbDataSet = u(QB + "dataSet");
     public static final Node qbStructure = u(QB + "structure");
@@ -53,7 +51,6 @@ public final class Vocab {
     public static final Node schemaFunder = u(SCHEMA + "funder");
     public static final Node schemaStartDate = u(SCHEMA + "startDate");
     public static final Node schemaEndDate = u(SCHEMA + "endDate");
-    public static final Node schemaDescription = u(SCHEMA + "description");
     public static final Node orgOrganization = u(ORG + "Organization");
     public static final Node geoLat = u(GEO + "lat");
     public static final Node geoLong = u(GEO + "long");
