@@ -5,7 +5,6 @@ import de.smartcitylod.vocab.SC;
 import de.smartcitylod.vocab.Vocab;
 import org.apache.jena.graph.Node;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import static de.smartcitylod.convert.ConversionContext.*;
@@ -41,7 +40,7 @@ public final class IndexConverter implements Converter {
         int year = row.year("year");
         Node s = ctx.uris().index(year);
         if (!ctx.define(Kind.INDEX_EDITION, Integer.toString(year), s, row, "year")) return;
-        ctx.type(s, SC.IndexEdition, uri(Vocab.QB + "DataSet"));
+        ctx.type(s, SC.IndexEdition, Vocab.qbDataSetClass);
         ctx.labels(s, "Smart City Index " + year, "Smart City Index " + year);
         ctx.add(s, Vocab.qbStructure, SC.indexStructure);
         ctx.add(s, SC.year, gYear(year));
@@ -76,18 +75,17 @@ public final class IndexConverter implements Converter {
         Node unit = ctx.unit(row, "unit", unitKey);
         if (ed == null || unit == null) return;
         if (!row.has("score") && !row.has("rank")) { row.error("score", "a result needs a score, a rank or both"); return; }
-        BigDecimal score = row.decimal("score");
         Long rank = row.integer("rank");
         String cat = row.text("category");
         // One observation per claim: keyed by the first source the row names.
         Node s = ctx.uris().observation(year, unitKey, cat, row.list("source").get(0));
         if (!ctx.defineNode(s, row, "unit")) return;
-        ctx.type(s, SC.IndexObservation, uri(Vocab.QB + "Observation"));
+        ctx.type(s, SC.IndexObservation, Vocab.qbObservation);
         ctx.add(s, Vocab.qbDataSet, ed);
         ctx.add(s, SC.edition, ed);
         ctx.add(s, SC.city, unit);
         ctx.add(s, SC.category, SC.category(cat));
-        ctx.add(s, SC.score, decimal(score));
+        ctx.add(s, SC.score, decimal(row.decimalText("score")));
         ctx.add(s, SC.rank, integer(rank));
         ctx.add(s, SC.derivation, text(row.text("derivation"), "en"));
         ctx.add(s, Vocab.skosNote, text(row.text("note"), "en"));

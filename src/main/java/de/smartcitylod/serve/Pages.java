@@ -79,7 +79,7 @@ final class Pages {
     String propertyName(Property p) {
         String[] l = propertyLabels.get(p.getURI());
         if (l != null) return "<a href=\"" + esc(href(p.getURI())) + "\" title=\"" + esc(p.getURI()) + "\">" + esc(l[0]) + " / " + esc(l[1]) + "</a>";
-        String prefixed = p.getModel() == null ? p.getURI() : de.smartcitylod.vocab.Vocab.prefixes().shortForm(p.getURI());
+        String prefixed = de.smartcitylod.vocab.Vocab.prefixes().shortForm(p.getURI());
         return "<span title=\"" + esc(p.getURI()) + "\">" + esc(prefixed) + "</span>";
     }
 

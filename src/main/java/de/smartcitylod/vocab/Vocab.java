@@ -45,6 +45,8 @@ public final class Vocab {
     public static final Node dctLicense = DCTerms.license.asNode();
     public static final Node foafPage = u(FOAF + "page");
     public static final Node qbDataSet = u(QB + "dataSet");
+    public static final Node qbDataSetClass = u(QB + "DataSet");
+    public static final Node qbObservation = u(QB + "Observation");
     public static final Node qbStructure = u(QB + "structure");
     public static final Node provWasDerivedFrom = u(PROV + "wasDerivedFrom");
     public static final Node schemaUrl = u(SCHEMA + "url");
@@ -56,7 +58,12 @@ public final class Vocab {
     public static final Node geoLong = u(GEO + "long");
 
     /** Prefixes used by every serialisation we write (dumps, pages, documentation). */
-    public static PrefixMapping prefixes() {
+    private static final PrefixMapping PREFIXES = buildPrefixes();
+
+    /** The shared prefix map (locked: callers copy it into their models, none may change it). */
+    public static PrefixMapping prefixes() { return PREFIXES; }
+
+    private static PrefixMapping buildPrefixes() {
         PrefixMapping pm = PrefixMapping.Factory.create();
         pm.setNsPrefix("sc", SC.NS);
         pm.setNsPrefix("rdf", RDF.uri);
@@ -71,6 +78,6 @@ public final class Vocab {
         pm.setNsPrefix("schema", SCHEMA);
         pm.setNsPrefix("geo", GEO);
         pm.setNsPrefix("dcat", DCAT);
-        return pm;
+        return pm.lock();
     }
 }
