@@ -116,7 +116,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
             return;
         }
         String iri = iriOf(path);
-        if (describe(iri).isEmpty()) { notFound(resp, iri); return; }
+        if (!known(iri)) { notFound(resp, iri); return; }
         String type = Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? PAGE_OR_RDF : RDF_FIRST);
         if (type == null) { resp.sendError(406, "Not acceptable: offers are " + PAGE_OR_RDF); return; }
         String rest = path.startsWith("/id/") ? path.substring(3) : path;
@@ -157,6 +157,16 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         } else {
             sendModel(d, type, req, resp);
         }
+    }
+
+    /** Whether the store says anything about (or points at) the resource: enough to answer the 303, which needs no description. */
+    boolean known(String iri) {
+        if (iri.contains(">") || iri.contains(" ")) return false;
+        boolean[] yes = new boolean[1];
+        Txn.executeRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecutionFactory.create("ASK { { <" + iri + "> ?p ?o } UNION { ?s ?p <" + iri + "> } }", ds)) { yes[0] = qe.execAsk(); }
+        });
+        return yes[0];
     }
 
     /** The resource's own statements, the statements pointing at it, and the labels of its neighbours. */

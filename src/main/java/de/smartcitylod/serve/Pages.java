@@ -209,7 +209,6 @@ final class Pages {
             sb.append("<h2>Smart-City-Atlas <span class=\"muted\">/ atlas profile</span></h2><table><tr><th>Profil / Profile</th><th>Angaben / Details</th><th>Quelle / Source</th></tr>");
             Map<String, List<QuerySolution>> byProfile = new LinkedHashMap<>();
             for (var q : profile) byProfile.computeIfAbsent(str(q, "p"), k -> new ArrayList<>()).add(q);
-            Model m = ModelFactory.createDefaultModel();
             for (var e : byProfile.entrySet()) {
                 var q = e.getValue().get(0);
                 Set<String> details = new LinkedHashSet<>();
@@ -217,7 +216,7 @@ final class Pages {
                     for (String v : List.of("size", "status", "strategy", "theme"))
                         if (row.get(v) != null) details.add(lbl(row.get(v).asResource()));
                 if (!str(q, "unit").isEmpty()) details.add("Koordinierung: " + esc(str(q, "unit")));
-                sb.append("<tr><td><a href=\"").append(esc(href(e.getKey()))).append("\">").append(lbl(m.createResource(str(q, "atlas")))).append("</a></td><td>").append(String.join(", ", details))
+                sb.append("<tr><td><a href=\"").append(esc(href(e.getKey()))).append("\">").append(lbl(str(q, "atlas"))).append("</a></td><td>").append(String.join(", ", details))
                   .append("</td><td>").append(lblLink(str(q, "src"))).append("</td></tr>");
             }
             sb.append("</table>");
@@ -306,13 +305,20 @@ final class Pages {
         return sb.append("</table>").toString();
     }
 
-    /** Label of a resource looked up in the store (German, else English). */
-    private String lbl(Resource r) {
-        var rows = select("SELECT ?l WHERE { <" + r.getURI() + "> rdfs:label|skos:prefLabel|dcterms:title ?l } ORDER BY DESC(lang(?l) = \"de\") ?l LIMIT 1");
-        return rows.isEmpty() ? esc(r.getURI()) : esc(str(rows.get(0), "l"));
+    /** Labels looked up in the store, kept for the server's life: the store it serves does not change while it runs. */
+    private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Label of a resource (German, else English), HTML-escaped. */
+    private String lbl(Resource r) { return lbl(r.getURI()); }
+
+    private String lbl(String iri) {
+        return labels.computeIfAbsent(iri, u -> {
+            var rows = select("SELECT ?l WHERE { <" + u + "> rdfs:label|skos:prefLabel|dcterms:title ?l } ORDER BY DESC(lang(?l) = \"de\") ?l LIMIT 1");
+            return rows.isEmpty() ? esc(u) : esc(str(rows.get(0), "l"));
+        });
     }
 
     private String lblLink(String iri) {
-        return "<a href=\"" + esc(href(iri)) + "\">" + lbl(ModelFactory.createDefaultModel().createResource(iri)) + "</a>";
+        return "<a href=\"" + esc(href(iri)) + "\">" + lbl(iri) + "</a>";
     }
 }
