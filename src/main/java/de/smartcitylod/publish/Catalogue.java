@@ -46,12 +46,10 @@ public final class Catalogue {
                 .addProperty(RDF.type, m.createResource(VCARD + "Kind")).addProperty(RDF.type, m.createResource(VCARD + "Organization"))
                 .addProperty(m.createProperty(VCARD, "fn"), "smartcity-lod")
                 .addProperty(m.createProperty(VCARD, "hasURL"), m.createResource(publicUrl));
-        Resource catalog = m.createResource(base + "catalog")
-                .addProperty(RDF.type, m.createResource(DCAT + "Catalog"))
-                .addProperty(DCTerms.title, "smartcity-lod: Smart-City-Daten deutscher Kommunen", "de")
-                .addProperty(DCTerms.title, "smartcity-lod: smart-city data of German municipalities", "en")
-                .addProperty(DCTerms.description, "Linked Open Data zu Smart City Index, Smart-City-Atlas, Projekten und Förderprogrammen deutscher Kommunen, jede Angabe mit Quelle.", "de")
-                .addProperty(DCTerms.description, "Linked open data on the Smart City Index, the Smart-City-Atlas, projects and funding programmes of German municipalities, each fact with its source.", "en")
+        Resource catalog = described(m, base + "catalog", "Catalog",
+                "smartcity-lod: Smart-City-Daten deutscher Kommunen", "smartcity-lod: smart-city data of German municipalities",
+                "Linked Open Data zu Smart City Index, Smart-City-Atlas, Projekten und Förderprogrammen deutscher Kommunen, jede Angabe mit Quelle.",
+                "Linked open data on the Smart City Index, the Smart-City-Atlas, projects and funding programmes of German municipalities, each fact with its source.")
                 .addProperty(DCTerms.publisher, publisher)
                 .addProperty(m.createProperty(FOAF, "homepage"), m.createResource(publicUrl))
                 .addProperty(DCTerms.language, m.createResource("http://publications.europa.eu/resource/authority/language/DEU"))
@@ -62,12 +60,10 @@ public final class Catalogue {
                 .addProperty(DCTerms.issued, m.createTypedLiteral(date, XSDDatatype.XSDdate))
                 .addProperty(DCTerms.modified, m.createTypedLiteral(date, XSDDatatype.XSDdate));
 
-        Resource service = m.createResource(base + "catalog/service/sparql")
-                .addProperty(RDF.type, m.createResource(DCAT + "DataService"))
-                .addProperty(DCTerms.title, "SPARQL-Endpunkt von smartcity-lod", "de")
-                .addProperty(DCTerms.title, "smartcity-lod SPARQL endpoint", "en")
-                .addProperty(DCTerms.description, "Lesender SPARQL-1.1-Endpunkt mit Volltextsuche und Föderation mit Wikidata, data.europa.eu und GovData.", "de")
-                .addProperty(DCTerms.description, "Read-only SPARQL 1.1 endpoint with full-text search and federation with Wikidata, data.europa.eu and GovData.", "en")
+        Resource service = described(m, base + "catalog/service/sparql", "DataService",
+                "SPARQL-Endpunkt von smartcity-lod", "smartcity-lod SPARQL endpoint",
+                "Lesender SPARQL-1.1-Endpunkt mit Volltextsuche und Föderation mit Wikidata, data.europa.eu und GovData.",
+                "Read-only SPARQL 1.1 endpoint with full-text search and federation with Wikidata, data.europa.eu and GovData.")
                 .addProperty(m.createProperty(DCAT, "endpointURL"), m.createResource(publicUrl + "smartcity/sparql"))
                 .addProperty(m.createProperty(DCAT, "endpointDescription"), m.createResource(publicUrl + ".well-known/void"))
                 .addProperty(DCTerms.conformsTo, m.createResource("https://www.w3.org/TR/sparql11-protocol/"))
@@ -90,14 +86,18 @@ public final class Catalogue {
         return m;
     }
 
+    /** A resource of a DCAT class with its title and description in German and English. */
+    private static Resource described(Model m, String iri, String dcatClass, String titleDe, String titleEn, String descDe, String descEn) {
+        return m.createResource(iri).addProperty(RDF.type, m.createResource(DCAT + dcatClass))
+                .addProperty(DCTerms.title, titleDe, "de").addProperty(DCTerms.title, titleEn, "en")
+                .addProperty(DCTerms.description, descDe, "de").addProperty(DCTerms.description, descEn, "en");
+    }
+
     private static Resource dataset(Model m, String base, String publicUrl, Path dumpsDir, Release release, PublishedDatasets.Info info,
                                     Resource publisher, Resource contact, Resource service, List<String> stateKeys,
                                     Map<String, String> files) throws java.io.IOException {
         String date = release.date().substring(0, 10);
-        Resource ds = m.createResource(base + "catalog/dataset/" + info.key())
-                .addProperty(RDF.type, m.createResource(DCAT + "Dataset"))
-                .addProperty(DCTerms.title, info.titleDe(), "de").addProperty(DCTerms.title, info.titleEn(), "en")
-                .addProperty(DCTerms.description, info.descDe(), "de").addProperty(DCTerms.description, info.descEn(), "en")
+        Resource ds = described(m, base + "catalog/dataset/" + info.key(), "Dataset", info.titleDe(), info.titleEn(), info.descDe(), info.descEn())
                 .addProperty(DCTerms.identifier, base + "catalog/dataset/" + info.key())
                 .addProperty(DCTerms.publisher, publisher)
                 .addProperty(m.createProperty(DCAT, "contactPoint"), contact)
