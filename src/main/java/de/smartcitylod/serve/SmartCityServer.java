@@ -2,7 +2,7 @@ package de.smartcitylod.serve;
 
 import de.smartcitylod.store.StoreConfig;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.rdf.model.*;
+import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -40,7 +40,7 @@ public final class SmartCityServer implements AutoCloseable {
         Path store;
         try { store = options.store().toRealPath(); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
         Model config = StoreConfig.load(options.config(), store);
-        if (options.timeout() != null) setServerContext(config, "arq:queryTimeout", options.timeout());
+        if (options.timeout() != null) StoreConfig.setServerContext(config, "arq:queryTimeout", options.timeout());
         String allow = options.serviceAllowList() != null ? options.serviceAllowList() : StoreConfig.serverContext(config, FederationGuard.CONTEXT_KEY);
         FederationGuard guard = FederationGuard.parse(allow);
         List<ExampleQueries.Example> examples = ExampleQueries.load(options.queries());
@@ -80,19 +80,6 @@ public final class SmartCityServer implements AutoCloseable {
         SmartCityServer s = new SmartCityServer(fuseki, options, guard);
         LOG.info("smartcity-lod is listening on {} (SPARQL: {}, query page: {})", s.url(), s.url() + ENDPOINT.substring(1), s.url());
         return s;
-    }
-
-    private static void setServerContext(Model config, String name, String value) {
-        Property cxtName = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "cxtName");
-        Property cxtValue = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "cxtValue");
-        var existing = config.listResourcesWithProperty(cxtName, name).toList();
-        for (Resource r : existing) { r.removeAll(cxtValue); r.addProperty(cxtValue, value); }
-        if (existing.isEmpty()) {
-            Resource server = config.listResourcesWithProperty(org.apache.jena.vocabulary.RDF.type,
-                    config.createResource(StoreConfig.FUSEKI + "Server")).next();
-            Resource cxt = config.createResource().addProperty(cxtName, name).addProperty(cxtValue, value);
-            server.addProperty(config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "context"), cxt);
-        }
     }
 
     public int port() { return fuseki.getHttpPort(); }

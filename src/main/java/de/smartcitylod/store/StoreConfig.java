@@ -16,6 +16,7 @@ public final class StoreConfig {
     public static final String TDB2 = "http://jena.apache.org/2016/tdb#";
     public static final String TEXT = "http://jena.apache.org/text#";
     public static final String FUSEKI = "http://jena.apache.org/fuseki#";
+    public static final String JA = "http://jena.hpl.hp.com/2005/11/Assembler#";
     public static final String TEXT_INDEX_DIR = "text-index";
 
     private StoreConfig() {}
@@ -45,12 +46,22 @@ public final class StoreConfig {
 
     /** Names the value of a server-level context setting ({@code ja:cxtName}), or null. */
     public static String serverContext(Model config, String name) {
-        Property cxtName = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "cxtName");
-        Property cxtValue = config.createProperty("http://jena.hpl.hp.com/2005/11/Assembler#", "cxtValue");
+        Property cxtName = config.createProperty(JA, "cxtName"), cxtValue = config.createProperty(JA, "cxtValue");
         for (Resource r : config.listResourcesWithProperty(cxtName, name).toList()) {
             Statement v = r.getProperty(cxtValue);
             if (v != null) return v.getString();
         }
         return null;
+    }
+
+    /** Sets a server-level context setting, replacing its value or adding it to the fuseki:Server. */
+    public static void setServerContext(Model config, String name, String value) {
+        Property cxtName = config.createProperty(JA, "cxtName"), cxtValue = config.createProperty(JA, "cxtValue");
+        var existing = config.listResourcesWithProperty(cxtName, name).toList();
+        for (Resource r : existing) { r.removeAll(cxtValue); r.addProperty(cxtValue, value); }
+        if (existing.isEmpty()) {
+            Resource server = config.listResourcesWithProperty(RDF.type, config.createResource(FUSEKI + "Server")).next();
+            server.addProperty(config.createProperty(JA, "context"), config.createResource().addProperty(cxtName, name).addProperty(cxtValue, value));
+        }
     }
 }
