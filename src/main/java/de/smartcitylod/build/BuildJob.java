@@ -48,7 +48,7 @@ public final class BuildJob {
         long t0 = System.nanoTime();
         DatasetGraph ds = DatasetGraphFactory.create();
         // Origins are not kept on the happy path (they cost a map entry per row); see below.
-        Pipeline.Result result = new Pipeline(options.uris(), false).run(options.data(), StreamRDFLib.dataset(ds));
+        Pipeline.Result result = new Pipeline(options.uris(), false).withLimits(options.limits()).run(options.data(), StreamRDFLib.dataset(ds));
         Map<String, Node> graphs = new LinkedHashMap<>();
         graphs.put(ONTOLOGY_GRAPH, options.uris().graph(ONTOLOGY_GRAPH));
         for (String g : Pipeline.GRAPHS) graphs.put(g, options.uris().graph(g));
@@ -64,7 +64,7 @@ public final class BuildJob {
             // Conversion is deterministic: convert again, remembering the CSV rows of the focus nodes only.
             java.util.Set<Node> focus = new java.util.HashSet<>();
             violations.forEach(v -> focus.add(v.node()));
-            Pipeline.Result traced = new Pipeline(options.uris(), focus::contains).run(options.data(), StreamRDFLib.sinkNull());
+            Pipeline.Result traced = new Pipeline(options.uris(), focus::contains).withLimits(options.limits()).run(options.data(), StreamRDFLib.sinkNull());
             throw new ShaclValidation.ViolationsException(ShaclValidation.sorted(violations.stream().map(v -> v.withOrigins(traced.origins())).toList()));
         }
         LOG.info("SHACL validation passed in {} ms", (System.nanoTime() - t1) / 1_000_000);

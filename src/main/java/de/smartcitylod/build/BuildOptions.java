@@ -1,20 +1,22 @@
 package de.smartcitylod.build;
 
+import de.smartcitylod.read.ReadLimits;
 import de.smartcitylod.vocab.Uris;
 
 import java.nio.file.Path;
 
-/** Where a build reads from and writes to; the defaults are the repository layout. */
-public record BuildOptions(Path data, Path store, Path dumps, Path ontology, Path config, Uris uris) {
+/** Where a build reads from and writes to, and how large its input may be; the defaults are the repository layout. */
+public record BuildOptions(Path data, Path store, Path dumps, Path ontology, Path config, Uris uris, ReadLimits limits) {
     public static BuildOptions defaults() {
         return new BuildOptions(Path.of("data"), Path.of("run/tdb2"), Path.of("run/dumps"), Path.of("ontology"),
-                Path.of("fuseki-config/config.ttl"), Uris.defaults());
+                Path.of("fuseki-config/config.ttl"), Uris.defaults(), ReadLimits.DEFAULTS);
     }
-    public BuildOptions withData(Path p) { return new BuildOptions(p, store, dumps, ontology, config, uris); }
-    public BuildOptions withStore(Path p) { return new BuildOptions(data, p, dumps, ontology, config, uris); }
-    public BuildOptions withDumps(Path p) { return new BuildOptions(data, store, p, ontology, config, uris); }
-    public BuildOptions withUris(Uris u) { return new BuildOptions(data, store, dumps, ontology, config, u); }
-    public BuildOptions withConfig(Path p) { return new BuildOptions(data, store, dumps, ontology, p, uris); }
+    public BuildOptions withData(Path p) { return new BuildOptions(p, store, dumps, ontology, config, uris, limits); }
+    public BuildOptions withStore(Path p) { return new BuildOptions(data, p, dumps, ontology, config, uris, limits); }
+    public BuildOptions withDumps(Path p) { return new BuildOptions(data, store, p, ontology, config, uris, limits); }
+    public BuildOptions withUris(Uris u) { return new BuildOptions(data, store, dumps, ontology, config, u, limits); }
+    public BuildOptions withConfig(Path p) { return new BuildOptions(data, store, dumps, ontology, p, uris, limits); }
+    public BuildOptions withLimits(ReadLimits l) { return new BuildOptions(data, store, dumps, ontology, config, uris, l); }
     public Path shapes() { return ontology.resolve("shapes.ttl"); }
     public Path ontologyFile() { return ontology.resolve("smartcity.ttl"); }
 }

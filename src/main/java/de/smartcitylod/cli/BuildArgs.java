@@ -1,6 +1,7 @@
 package de.smartcitylod.cli;
 
 import de.smartcitylod.build.BuildOptions;
+import de.smartcitylod.read.ReadLimits;
 import de.smartcitylod.vocab.Uris;
 import picocli.CommandLine.Option;
 
@@ -21,7 +22,14 @@ final class BuildArgs {
     @Option(names = "--ontology", description = "ontology folder with smartcity.ttl and shapes.ttl (default: ${DEFAULT-VALUE})", defaultValue = "ontology")
     Path ontology;
 
+    @Option(names = "--max-file-size", description = "largest data file in bytes (default: ${DEFAULT-VALUE})", defaultValue = "1073741824")
+    long maxFileSize;
+    @Option(names = "--max-line-length", description = "longest line of a data file in characters (default: ${DEFAULT-VALUE})", defaultValue = "1048576")
+    int maxLineLength;
+    @Option(names = "--max-cell-length", description = "longest value in a data file in characters (default: ${DEFAULT-VALUE})", defaultValue = "65536")
+    int maxCellLength;
+
     BuildOptions options() {
-        return new BuildOptions(data, store, dumps, ontology, config, new Uris(base));
+        return new BuildOptions(data, store, dumps, ontology, config, new Uris(base), new ReadLimits(maxFileSize, maxLineLength, maxCellLength));
     }
 }

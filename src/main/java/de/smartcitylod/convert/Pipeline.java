@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +60,7 @@ public final class Pipeline {
 
     private final Uris uris;
     private final java.util.function.Predicate<Node> trackOrigin;
+    private ReadLimits limits = ReadLimits.DEFAULTS;
 
     /** @param trackOrigins remember the CSV row of every subject (tests, small data) or of none */
     public Pipeline(Uris uris, boolean trackOrigins) {
@@ -70,6 +72,9 @@ public final class Pipeline {
         this.uris = uris;
         this.trackOrigin = trackOrigin;
     }
+
+    /** Sizes of files, lines and cells beyond which a file is refused. */
+    public Pipeline withLimits(ReadLimits l) { this.limits = l; return this; }
 
     /** Converts every known file present in {@code dataDir}; throws DataException with all errors of the first bad file. */
     public Result run(Path dataDir, StreamRDF sink) {
@@ -83,9 +88,10 @@ public final class Pipeline {
         sink.start();
         for (Step step : STEPS) {
             Path file = dataDir.resolve(step.table().fileName());
-            if (!Files.exists(file)) { LOG.debug("{} not present, skipped", file); continue; }
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) { LOG.debug("{} not present, skipped", file); continue; }
             String display = displayName(dataDir, file);
-            CsvTable table = CsvTable.open(file, display, step.table());
+            refuseLinkOutside(dataDir, file, display);
+            CsvTable table = CsvTable.open(file, display, step.table(), limits);
             ctx.useGraph(uris.graph(step.converter().graphName()));
             int[] n = {0};
             table.forEachRow(row -> {
@@ -98,6 +104,23 @@ public final class Pipeline {
         }
         sink.finish();
         return new Result(ctx.origins(), rows, ctx.quadCount());
+    }
+
+    /**
+     * A data file may be a symbolic link only to a file inside the data folder: what is published is
+     * then exactly what the folder holds, and a link cannot pull in files from elsewhere on the machine.
+     */
+    private static void refuseLinkOutside(Path dataDir, Path file, String display) {
+        if (!Files.isSymbolicLink(file)) return;
+        try {
+            Path target = file.toRealPath();
+            if (!target.startsWith(dataDir.toRealPath()))
+                throw new DataException(new DataError(display, 0, 0, null,
+                        "is a symbolic link to " + target + ", outside the data folder; data files must be inside it"));
+        } catch (java.io.IOException e) {
+            throw new DataException(new DataError(display, 0, 0, null, "is a symbolic link whose target cannot be read ("
+                    + e.getClass().getSimpleName() + ")"));
+        }
     }
 
     private static String displayName(Path dataDir, Path file) {

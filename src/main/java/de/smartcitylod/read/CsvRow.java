@@ -75,9 +75,8 @@ public final class CsvRow {
             }
             case DATE -> {
                 if (!DATE.matcher(raw).matches()) return "not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): '" + raw + "'";
-                if (raw.length() == 10) {
-                    try { java.time.LocalDate.parse(raw); } catch (java.time.DateTimeException e) { return "no such date: '" + raw + "'"; }
-                }
+                String problem = dateProblem(raw);
+                if (problem != null) return problem;
                 set(c, raw);
             }
             case YEAR -> {
@@ -119,6 +118,20 @@ public final class CsvRow {
                     return "not a " + c.length() + "-digit key: '" + raw + "'" + (raw.matches("\\d+") && raw.length() < c.length() ? " (leading zeros lost? keep the column as text)" : "");
                 set(c, raw);
             }
+        }
+        return null;
+    }
+
+    /** Dates are of the data's era (1900–2099, as YEAR) and must exist: no month 13, no 30 February. */
+    private static String dateProblem(String raw) {
+        int year = Integer.parseInt(raw.substring(0, 4));
+        if (year < 1900 || year > 2099) return "year " + raw.substring(0, 4) + " is out of range (1900 to 2099): '" + raw + "'";
+        if (raw.length() >= 7) {
+            int month = Integer.parseInt(raw.substring(5, 7));
+            if (month < 1 || month > 12) return "no such month " + raw.substring(5, 7) + " (01 to 12): '" + raw + "'";
+        }
+        if (raw.length() == 10) {
+            try { java.time.LocalDate.parse(raw); } catch (java.time.DateTimeException e) { return "no such date: '" + raw + "'"; }
         }
         return null;
     }

@@ -22,6 +22,9 @@ public final class Fixtures {
         return data;
     }
 
+    /** Copies the CSV files of a fixture folder over a data folder. */
+    public static void overlay(Path fixture, Path data) { copyCsv(fixture, data); }
+
     private static void copyCsv(Path from, Path to) {
         try (Stream<Path> s = Files.list(from)) {
             Files.createDirectories(to);
