@@ -18,7 +18,7 @@ public final class AtlasConverter implements Converter {
             optional("publisher", LIST), optional("url", URL), required("source", LIST));
     public static final TableSchema PROFILES = new TableSchema("atlas-profiles.csv",
             required("edition", YEAR), required("unit", TEXT), optionalCode("city_type", "large-city", "medium-town"),
-            optional("strategy_name", TEXT), optionalCode("strategy_status", Codes.STATUSES.toArray(String[]::new)),
+            optional("strategy_name", TEXT), optionalCode("strategy_status", Codes.STATUSES.toArray(String[]::new)), optional("strategy_adopted", DATE),
             optional("coordinating_unit", TEXT), optional("partner_network", TEXT), codes("themes", false, Codes.THEMES),
             required("source", LIST));
     public static final TableSchema STATISTICS = new TableSchema("atlas-statistics.csv",
@@ -64,6 +64,7 @@ public final class AtlasConverter implements Converter {
         ctx.add(s, SC.city, unit);
         if (row.has("city_type")) ctx.add(s, SC.sizeClass, SC.sizeClass(row.text("city_type")));
         if (row.has("strategy_status")) ctx.add(s, SC.strategyStatus, SC.status(row.text("strategy_status")));
+        if (row.has("strategy_adopted") && !row.has("strategy_name")) { row.error("strategy_adopted", "an adoption date needs the strategy's name"); return; }
         if (row.has("strategy_name")) {
             Node st = ctx.uris().strategy(unitKey, slug(row.text("strategy_name")));
             ctx.type(st, SC.DigitalStrategy);
@@ -71,6 +72,7 @@ public final class AtlasConverter implements Converter {
             ctx.add(st, Vocab.rdfsLabel, text(row.text("strategy_name"), "de"));
             ctx.add(st, SC.city, unit);
             if (row.has("strategy_status")) ctx.add(st, SC.strategyStatus, SC.status(row.text("strategy_status")));
+            ctx.add(st, SC.strategyAdopted, date(row.text("strategy_adopted")));
             ctx.derivedFrom(st, row);
             ctx.origin(st, row);
             ctx.add(s, SC.strategy, st);

@@ -15,13 +15,15 @@ import static de.smartcitylod.read.ColumnType.*;
 public final class IndexConverter implements Converter {
     public static final TableSchema EDITIONS = new TableSchema("index-editions.csv",
             required("year", YEAR), optional("cities", INTEGER), optional("indicators", INTEGER), optional("parameters", INTEGER),
-            optional("data_points", INTEGER), optional("data_points_note", TEXT), optional("published", DATE), required("source", LIST));
+            optional("data_points", INTEGER), optional("data_points_note", TEXT), optional("reference_date", DATE), optional("published", DATE),
+            optional("gaps_note", TEXT), required("source", LIST));
     public static final TableSchema CATEGORIES = new TableSchema("index-categories.csv",
             required("edition", YEAR), requiredCode("category", Codes.CATEGORIES.toArray(String[]::new)), required("label_de", TEXT),
             required("source", LIST));
     public static final TableSchema RESULTS = new TableSchema("index-results.csv",
             required("edition", YEAR), required("unit", TEXT), requiredCode("category", Codes.CATEGORIES.toArray(String[]::new)),
-            optional("score", DECIMAL), optional("rank", INTEGER), optional("derivation", TEXT), optional("note", TEXT),
+            optional("score", DECIMAL), optional("rank", INTEGER), optional("rank_change", INTEGER), optional("rank_at_most", INTEGER),
+            optional("derivation", TEXT), optional("note", TEXT),
             required("source", LIST));
 
     @Override public String graphName() { return "index"; }
@@ -49,6 +51,8 @@ public final class IndexConverter implements Converter {
         ctx.add(s, SC.parameterCount, integer(row.integer("parameters")));
         ctx.add(s, SC.dataPointCount, integer(row.integer("data_points")));
         ctx.add(s, Vocab.skosNote, text(row.text("data_points_note"), "de"));
+        ctx.add(s, SC.referenceDate, date(row.text("reference_date")));
+        ctx.add(s, Vocab.skosEditorialNote, text(row.text("gaps_note"), "en"));
         ctx.add(s, Vocab.dctIssued, date(row.text("published")));
         ctx.derivedFrom(s, row);
     }
@@ -74,7 +78,11 @@ public final class IndexConverter implements Converter {
         String unitKey = row.text("unit");
         Node unit = ctx.unit(row, "unit", unitKey);
         if (ed == null || unit == null) return;
-        if (!row.has("score") && !row.has("rank")) { row.error("score", "a result needs a score, a rank or both"); return; }
+        if (!row.has("score") && !row.has("rank") && !row.has("rank_at_most")) {
+            row.error("score", "a result needs a score, a rank or a rank bound (rank_at_most)");
+            return;
+        }
+        if (row.has("rank") && row.has("rank_at_most")) { row.error("rank_at_most", "give a rank or a rank bound, not both"); return; }
         Long rank = row.integer("rank");
         String cat = row.text("category");
         // One observation per claim: keyed by the first source the row names.
@@ -87,6 +95,8 @@ public final class IndexConverter implements Converter {
         ctx.add(s, SC.category, SC.category(cat));
         ctx.add(s, SC.score, decimal(row.decimalText("score")));
         ctx.add(s, SC.rank, integer(rank));
+        ctx.add(s, SC.rankChange, integer(row.integer("rank_change")));
+        ctx.add(s, SC.rankAtMost, integer(row.integer("rank_at_most")));
         ctx.add(s, SC.derivation, text(row.text("derivation"), "en"));
         ctx.add(s, Vocab.skosNote, text(row.text("note"), "en"));
         ctx.derivedFrom(s, row);

@@ -21,7 +21,7 @@ public final class ProjectConverter implements Converter {
             required("id", SLUG), requiredCode("kind", "lighthouse", "model-project"), required("name_de", TEXT),
             optional("name_en", TEXT), required("units", LIST), codes("themes", false, Codes.THEMES), optional("partners", LIST),
             optional("programme", SLUG), optional("round", SLUG), optionalCode("size_class", Codes.SIZE_CLASSES.toArray(String[]::new)),
-            optional("amount_eur", DECIMAL), optional("description_de", TEXT), optional("description_en", TEXT),
+            optional("amount_eur", DECIMAL), optional("atlas", YEAR), optional("description_de", TEXT), optional("description_en", TEXT),
             required("source", LIST));
 
     @Override public String graphName() { return "projects"; }
@@ -47,6 +47,11 @@ public final class ProjectConverter implements Converter {
             }
         } else if (r != null) { row.error("round", "a round needs a programme"); return; }
         if ("model-project".equals(row.text("kind")) && prog == null) { row.error("programme", "a model project names its programme"); return; }
+        Node atlas = null;
+        if (row.has("atlas")) {
+            atlas = ctx.resolve(Kind.ATLAS_EDITION, Integer.toString(row.year("atlas")), row, "atlas");
+            if (atlas == null) return;
+        }
         if (!ctx.define(Kind.PROJECT, id, s, row, "id")) return;
         ctx.type(s, SC.Project, "model-project".equals(row.text("kind")) ? SC.ModelProject : SC.LighthouseProject);
         ctx.labels(s, row.text("name_de"), row.text("name_en"));
@@ -58,6 +63,7 @@ public final class ProjectConverter implements Converter {
         ctx.add(s, SC.round, round);
         if (row.has("size_class")) ctx.add(s, SC.sizeClass, SC.sizeClass(row.text("size_class")));
         ctx.add(s, SC.amount, decimal(row.decimalText("amount_eur")));
+        ctx.add(s, SC.featuredIn, atlas);
         ctx.add(s, Vocab.dctDescription, text(row.text("description_de"), "de"));
         ctx.add(s, Vocab.dctDescription, text(row.text("description_en"), "en"));
         ctx.derivedFrom(s, row);

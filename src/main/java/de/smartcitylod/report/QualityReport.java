@@ -52,6 +52,10 @@ public final class QualityReport {
     }
 
     private final Map<String, Integer> rowsPerFile;
+    private IndexConsistency consistency;
+    private final Map<Integer, String> gapNotes = new TreeMap<>();
+
+    public IndexConsistency consistency() { return consistency; }
 
     public List<Conflict> conflicts() { return conflicts; }
 
@@ -90,17 +94,31 @@ public final class QualityReport {
         }
         // All pairs of claims about the same edition and city, in the same category or one unstated.
         var obs = unionSelect("""
-                SELECT ?o ?year ?city ?cat ?rank ?score (GROUP_CONCAT(DISTINCT ?src; separator="|") AS ?sources) WHERE {
+                SELECT ?o ?year ?city ?cat ?rank ?score ?change (GROUP_CONCAT(DISTINCT ?src; separator="|") AS ?sources) WHERE {
                   ?o a sc:IndexObservation ; sc:edition/sc:year ?y ; sc:city ?c ; sc:category ?cat ; prov:wasDerivedFrom/dcterms:identifier ?src .
                   ?c rdfs:label ?city FILTER(lang(?city) = "de")
-                  OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score }
+                  OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score } OPTIONAL { ?o sc:rankChange ?change }
                   BIND(xsd:integer(str(?y)) AS ?year)
-                } GROUP BY ?o ?year ?city ?cat ?rank ?score ORDER BY ?year ?city ?o""");
+                } GROUP BY ?o ?year ?city ?cat ?rank ?score ?change ORDER BY ?year ?city ?o""");
         record Claim(String obs, int year, String city, String cat, String rank, String score, String sources) {}
         List<Claim> claims = new ArrayList<>();
-        for (QuerySolution q : obs)
-            claims.add(new Claim(s(q, "o"), Integer.parseInt(s(q, "year")), s(q, "city"), s(q, "cat").replaceAll(".*/", ""), s(q, "rank"), s(q, "score"),
-                    String.join("|", new TreeSet<>(List.of(s(q, "sources").split("\\|"))))));
+        List<IndexConsistency.Claim> stated = new ArrayList<>();
+        for (QuerySolution q : obs) {
+            Claim c = new Claim(s(q, "o"), Integer.parseInt(s(q, "year")), s(q, "city"), s(q, "cat").replaceAll(".*/", ""), s(q, "rank"), s(q, "score"),
+                    String.join("|", new TreeSet<>(List.of(s(q, "sources").split("\\|")))));
+            claims.add(c);
+            if (!c.cat().equals("unspecified"))
+                stated.add(new IndexConsistency.Claim(c.year(), c.city(), c.cat(), c.rank().isEmpty() ? null : Integer.valueOf(c.rank()),
+                        s(q, "change").isEmpty() ? null : Integer.valueOf(s(q, "change")), c.score().isEmpty() ? null : new BigDecimal(c.score()), c.sources()));
+        }
+        Map<Integer, Integer> cities = new TreeMap<>();
+        for (QuerySolution q : unionSelect("""
+                SELECT ?year ?n ?gaps WHERE { ?e a sc:IndexEdition ; sc:year ?year OPTIONAL { ?e sc:citiesCovered ?n } OPTIONAL { ?e skos:editorialNote ?gaps } }""")) {
+            int y = Integer.parseInt(s(q, "year"));
+            if (!s(q, "n").isEmpty()) cities.put(y, Integer.parseInt(s(q, "n")));
+            if (!s(q, "gaps").isEmpty()) gapNotes.put(y, s(q, "gaps"));
+        }
+        consistency = new IndexConsistency(stated, cities, MAX_LISTED);
         // Compare claims only within the same edition and city (grouped first: large datasets have millions of claims).
         Map<String, List<Claim>> byCity = new LinkedHashMap<>();
         for (Claim c : claims) byCity.computeIfAbsent(c.year() + "|" + c.city(), k -> new ArrayList<>()).add(c);
@@ -161,9 +179,9 @@ public final class QualityReport {
 
     /** A short summary for the console. */
     public String summary() {
-        return String.format("Quality: %d sources (%d without URL), %d units, %d index claims, %d conflicts between claims, %d municipalities without coordinates",
+        return String.format("Quality: %d sources (%d without URL), %d units, %d index claims, %d conflicts between claims, %d index consistency findings, %d municipalities without coordinates",
                 classCounts.get("Source"), sourcesWithoutUrl.size(), classCounts.get("State") + classCounts.get("District") + classCounts.get("Municipality") + classCounts.get("MunicipalGroup"),
-                classCounts.get("IndexObservation"), conflictCount, unitsWithoutCoordinates.size());
+                classCounts.get("IndexObservation"), conflictCount, consistency.findingCount(), unitsWithoutCoordinates.size());
     }
 
     public String markdown() {
@@ -182,6 +200,7 @@ public final class QualityReport {
         for (Conflict c : conflicts)
             sb.append("| ").append(c.kind()).append(" | ").append(c.year()).append(" | ").append(c.city()).append(" | ").append(c.category())
               .append(" | ").append(c.claimA()).append(" | ").append(c.sourceA()).append(" | ").append(c.claimB()).append(" | ").append(c.sourceB()).append(" |\n");
+        indexTables(sb);
         list(sb, "Municipalities without coordinates", unitsWithoutCoordinates);
         list(sb, "Units without an official key", unitsWithoutKey);
         list(sb, "Units (with a key) without a NUTS code", unitsWithoutNuts);
@@ -190,6 +209,31 @@ public final class QualityReport {
         list(sb, "Index editions whose category names no source gives", editionsWithoutCategoryNames);
         sb.append("\n## Rows skipped or corrected\n\nNone: the build stops on any invalid row instead of skipping or correcting it.\n");
         return sb.toString();
+    }
+
+    /** Coverage of every edition and category, then the consistency findings. */
+    private void indexTables(StringBuilder sb) {
+        sb.append("\n## Index tables: what is held and what is missing\n\n");
+        sb.append("Per edition and category: cities with a rank and with a score, and the ranks of 1..N that no source gives us. ")
+          .append("N is the number of cities the edition covers, where a source states it.\n\n");
+        sb.append("| edition | category | cities | ranked | scored | ranks missing |\n|---|---|---:|---:|---:|---|\n");
+        for (IndexConsistency.Coverage c : consistency.coverage())
+            sb.append("| ").append(c.year()).append(" | ").append(c.category()).append(" | ").append(c.cities() == null ? "?" : c.cities())
+              .append(" | ").append(c.ranked()).append(" | ").append(c.scored()).append(" | ")
+              .append(c.missingRanks().isEmpty() ? "none" : String.join(", ", c.missingRanks())).append(" |\n");
+        if (!gapNotes.isEmpty()) {
+            sb.append("\nWhy values are missing, per edition (from `index-editions.csv`):\n\n");
+            gapNotes.forEach((y, n) -> sb.append("- ").append(y).append(": ").append(n).append('\n'));
+        }
+        sb.append("\n## Index consistency (").append(consistency.findingCount()).append(")\n\n");
+        sb.append("Rank changes (\"Tendenz\") checked against the previous edition: ").append(consistency.tendencyChecked())
+          .append("; not checkable (no rank held for the previous edition): ").append(consistency.tendencyUnchecked()).append(".\n\n");
+        if (consistency.findingCount() > consistency.findings().size()) sb.append("The first ").append(consistency.findings().size()).append(" are listed.\n\n");
+        if (consistency.findings().isEmpty()) { sb.append("None.\n"); return; }
+        sb.append("| check | edition | category | detail | sources |\n|---|---|---|---|---|\n");
+        for (IndexConsistency.Finding f : consistency.findings())
+            sb.append("| ").append(f.check()).append(" | ").append(f.year()).append(" | ").append(f.category()).append(" | ")
+              .append(f.detail()).append(" | ").append(f.sources()).append(" |\n");
     }
 
     private static void list(StringBuilder sb, String title, List<String> items) {

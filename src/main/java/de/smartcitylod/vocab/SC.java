@@ -81,6 +81,11 @@ public final class SC {
     public static final Node category = t("category");
     public static final Node score = t("score");
     public static final Node rank = t("rank");
+    public static final Node rankChange = t("rankChange");
+    public static final Node rankAtMost = t("rankAtMost");
+    public static final Node referenceDate = t("referenceDate");
+    public static final Node strategyAdopted = t("strategyAdopted");
+    public static final Node featuredIn = t("featuredIn");
     public static final Node derivation = t("derivation");
     public static final Node year = t("year");
     public static final Node citiesCovered = t("citiesCovered");

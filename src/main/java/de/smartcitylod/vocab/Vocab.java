@@ -36,6 +36,7 @@ public final class Vocab {
     public static final Node rdfsLabel = RDFS.label.asNode();
     public static final Node skosPrefLabel = SKOS.prefLabel.asNode();
     public static final Node skosNote = SKOS.note.asNode();
+    public static final Node skosEditorialNote = SKOS.editorialNote.asNode();
     public static final Node skosAltLabel = SKOS.altLabel.asNode();
     public static final Node dctIdentifier = DCTerms.identifier.asNode();
     public static final Node dctTitle = DCTerms.title.asNode();
