@@ -141,13 +141,21 @@ final class Pages {
         return sb.append("</table>").toString();
     }
 
+    static final int MAX_INBOUND = 100;
+
     private String inbound(Resource r, Model description) {
         List<Statement> in = description.listStatements(null, null, r).toList().stream()
                 .sorted(Comparator.comparing((Statement s) -> s.getPredicate().getURI()).thenComparing(s -> s.getSubject().toString())).toList();
         if (in.isEmpty()) return "";
         StringBuilder sb = new StringBuilder("<h2>Verweise hierher <span class=\"muted\">/ Linked from</span> (" + in.size() + ")</h2><table><tr><th>Ressource / Resource</th><th>Eigenschaft / Property</th></tr>");
-        for (Statement s : in) sb.append("<tr><td>").append(link(s.getSubject())).append("</td><td>").append(propertyName(s.getPredicate())).append("</td></tr>");
-        return sb.append("</table>").toString();
+        // An edition is linked from every one of its observations: the table above shows them; list a readable number.
+        for (Statement s : in.subList(0, Math.min(in.size(), MAX_INBOUND)))
+            sb.append("<tr><td>").append(link(s.getSubject())).append("</td><td>").append(propertyName(s.getPredicate())).append("</td></tr>");
+        sb.append("</table>");
+        if (in.size() > MAX_INBOUND)
+            sb.append("<p class=\"muted\">").append(in.size() - MAX_INBOUND).append(" weitere: alle im RDF-Dokument · ").append(in.size() - MAX_INBOUND)
+              .append(" more: all of them in the RDF document.</p>");
+        return sb.toString();
     }
 
     private String sourcesSection(String iri) {
@@ -169,18 +177,19 @@ final class Pages {
         StringBuilder sb = new StringBuilder();
         sb.append(identifiers(r));
         var obs = select("""
-                SELECT ?year ?cat ?catDe ?catEn ?rank ?score ?src ?srcTitle ?note WHERE {
+                SELECT ?year ?cat ?catDe ?catEn ?rank ?score ?change ?bound ?src ?srcTitle ?note WHERE {
                   ?o sc:city %s ; sc:edition/sc:year ?year ; sc:category ?cat ; prov:wasDerivedFrom ?src .
                   ?cat skos:prefLabel ?catDe FILTER(lang(?catDe) = "de") ?cat skos:prefLabel ?catEn FILTER(lang(?catEn) = "en")
                   ?src dcterms:title ?srcTitle .
                   OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score } OPTIONAL { ?o sc:derivation ?note }
+                  OPTIONAL { ?o sc:rankChange ?change } OPTIONAL { ?o sc:rankAtMost ?bound }
                 } ORDER BY ?year ?cat ?src""".formatted(iri));
         if (!obs.isEmpty()) {
             List<SvgChart.Point> pts = new ArrayList<>();
-            StringBuilder table = new StringBuilder("<table><tr><th>Ausgabe / Edition</th><th>Kategorie / Category</th><th>Rang / Rank</th><th>Punkte / Score</th><th>Quellen / Sources</th><th>Hinweis / Note</th></tr>");
+            StringBuilder table = new StringBuilder("<table><tr><th>Ausgabe / Edition</th><th>Kategorie / Category</th><th>Rang / Rank</th><th>Tendenz / change</th><th>Punkte / Score</th><th>Quellen / Sources</th><th>Hinweis / Note</th></tr>");
             // one row per claim (observation), with all the sources that state it
             Map<String, List<QuerySolution>> claims = new LinkedHashMap<>();
-            for (var q : obs) claims.computeIfAbsent(str(q, "year") + "|" + str(q, "cat") + "|" + str(q, "rank") + "|" + str(q, "score"), k -> new ArrayList<>()).add(q);
+            for (var q : obs) claims.computeIfAbsent(str(q, "year") + "|" + str(q, "cat") + "|" + str(q, "rank") + "|" + str(q, "score") + "|" + str(q, "bound"), k -> new ArrayList<>()).add(q);
             for (var claim : claims.values()) {
                 var q = claim.get(0);
                 int year = Integer.parseInt(str(q, "year"));
@@ -191,7 +200,8 @@ final class Pages {
                 StringBuilder srcs = new StringBuilder();
                 for (var c : claim) srcs.append(srcs.length() == 0 ? "" : "<br>").append(link(str(c, "src"), str(c, "srcTitle")));
                 table.append("<tr><td>").append(link(base + "id/index/" + year, Integer.toString(year))).append("</td><td>").append(esc(cat)).append(" / ").append(esc(str(q, "catEn")))
-                     .append("</td><td>").append(rank == null ? "–" : rank).append("</td><td>").append(score == null ? "–" : esc(str(q, "score")))
+                     .append("</td><td>").append(rank != null ? rank.toString() : str(q, "bound").isEmpty() ? "–" : "≤ " + esc(str(q, "bound")))
+                     .append("</td><td>").append(esc(signed(str(q, "change")))).append("</td><td>").append(score == null ? "–" : esc(str(q, "score")))
                      .append("</td><td>").append(srcs).append("</td><td>").append(esc(str(q, "note"))).append("</td></tr>");
             }
             sb.append("<h2>Smart City Index <span class=\"muted\">/ index results</span></h2><div class=\"charts\">")
@@ -291,19 +301,106 @@ final class Pages {
         return sb.append("</table>").toString();
     }
 
+    /** A rank change as the tables print it: +3, -2, 0. */
+    static String signed(String change) {
+        return change.isEmpty() || change.startsWith("-") || change.equals("0") ? change : "+" + change;
+    }
+
+    /** Column order of the edition table: the overall result, then the five categories. */
+    private static final List<String> CATEGORY_ORDER = List.of("overall", "administration", "it-infrastructure", "energy-environment", "mobility", "society");
+
+    /**
+     * The whole table of an edition: one row per city, rank, score and Tendenz overall and per
+     * category, sortable by any column (a few lines of script, no library); sources below.
+     */
     private String editionSection(String iri) {
         var rows = select("""
-                SELECT ?cat ?catDe ?rank ?score ?c ?srcTitle ?src WHERE {
-                  ?o sc:edition %s ; sc:category ?cat ; sc:city ?c ; prov:wasDerivedFrom ?src . ?src dcterms:title ?srcTitle .
-                  ?cat skos:prefLabel ?catDe FILTER(lang(?catDe) = "de")
-                  OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score }
-                } ORDER BY ?catDe ?rank ?c ?srcTitle""".formatted(iri));
-        StringBuilder sb = new StringBuilder("<h2>Rangliste <span class=\"muted\">/ ranking</span></h2><table class=\"ranking\"><tr><th>Kategorie / Category</th><th>Rang / Rank</th><th>Stadt / City</th><th>Punkte / Score</th><th>Quelle / Source</th></tr>");
-        for (var q : rows)
-            sb.append("<tr><td>").append(esc(str(q, "catDe"))).append("</td><td>").append(esc(str(q, "rank"))).append("</td><td>").append(lblLink(str(q, "c")))
-              .append("</td><td>").append(esc(str(q, "score"))).append("</td><td>").append(link(str(q, "src"), str(q, "srcTitle"))).append("</td></tr>");
-        return sb.append("</table>").toString();
+                SELECT ?cat ?rank ?score ?change ?bound ?c ?name ?src WHERE {
+                  ?o sc:edition %s ; sc:category ?cat ; sc:city ?c ; prov:wasDerivedFrom ?src .
+                  ?c rdfs:label ?name FILTER(lang(?name) = "de")
+                  OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score } OPTIONAL { ?o sc:rankChange ?change } OPTIONAL { ?o sc:rankAtMost ?bound }
+                } ORDER BY ?name ?cat ?src""".formatted(iri));
+        record Cell(String rank, String score, String change, String bound) {}
+        Map<String, Map<String, Cell>> byCity = new TreeMap<>();
+        Map<String, String> names = new HashMap<>();
+        Set<String> sources = new TreeSet<>();
+        Map<String, Set<String>> disputed = new HashMap<>();
+        for (var q : rows) {
+            String cat = str(q, "cat").replaceAll(".*/", "");
+            if (!CATEGORY_ORDER.contains(cat)) continue;
+            String city = str(q, "c");
+            names.put(city, str(q, "name"));
+            sources.add(str(q, "src"));
+            Cell cell = new Cell(str(q, "rank"), str(q, "score"), str(q, "change"), str(q, "bound"));
+            Cell prev = byCity.computeIfAbsent(city, k -> new HashMap<>()).putIfAbsent(cat, cell);
+            // A second claim fills what the first lacks; a different value marks the cell as disputed (the city page lists both).
+            if (prev != null) {
+                if ((!prev.rank().isEmpty() && !cell.rank().isEmpty() && !prev.rank().equals(cell.rank()))
+                        || (!prev.score().isEmpty() && !cell.score().isEmpty() && !prev.score().equals(cell.score())))
+                    disputed.computeIfAbsent(city, k -> new HashSet<>()).add(cat);
+                byCity.get(city).put(cat, new Cell(prev.rank().isEmpty() ? cell.rank() : prev.rank(), prev.score().isEmpty() ? cell.score() : prev.score(),
+                        prev.change().isEmpty() ? cell.change() : prev.change(), prev.bound().isEmpty() ? cell.bound() : prev.bound()));
+            }
+        }
+        List<String> cities = new ArrayList<>(byCity.keySet());
+        cities.sort(Comparator.comparingInt((String c) -> {
+            Cell o = byCity.get(c).get("overall");
+            return o == null || o.rank().isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(o.rank());
+        }).thenComparing(names::get));
+        StringBuilder sb = new StringBuilder("<h2>Rangliste <span class=\"muted\">/ ranking</span> (" + cities.size() + " Städte / cities)</h2>")
+                .append("<p class=\"muted\">Spaltenkopf anklicken zum Sortieren · click a column heading to sort. ")
+                .append("Tendenz: Veränderung des Rangs gegenüber der vorigen Ausgabe, wie die Quelle sie angibt · rank change against the previous edition as stated. ")
+                .append("* mehrere Quellen mit verschiedenen Werten (siehe Stadtseite) · sources disagree (see the city page).</p>")
+                .append("<table class=\"ranking sortable\"><thead><tr><th data-type=\"text\">Stadt / City</th>");
+        for (String cat : CATEGORY_ORDER) {
+            String label = lbl(SC.category(cat).getURI());
+            sb.append("<th data-type=\"num\">").append(label).append(": Rang / rank</th><th data-type=\"num\">").append(label).append(": Punkte / score</th>");
+            if (cat.equals("overall")) sb.append("<th data-type=\"num\">Tendenz</th>");
+        }
+        sb.append("</tr></thead><tbody>");
+        for (String city : cities) {
+            sb.append("<tr><td>").append(link(city, names.get(city))).append("</td>");
+            for (String cat : CATEGORY_ORDER) {
+                Cell c = byCity.get(city).get(cat);
+                String mark = disputed.getOrDefault(city, Set.of()).contains(cat) ? "*" : "";
+                String rank = c == null ? "" : !c.rank().isEmpty() ? c.rank() : c.bound().isEmpty() ? "" : "≤ " + c.bound();
+                String rankSort = c == null ? "" : !c.rank().isEmpty() ? c.rank() : c.bound();
+                sb.append("<td data-v=\"").append(esc(rankSort)).append("\">").append(esc(rank)).append(mark).append("</td>");
+                sb.append("<td data-v=\"").append(c == null ? "" : esc(c.score())).append("\">").append(c == null ? "" : esc(c.score())).append("</td>");
+                if (cat.equals("overall")) {
+                    String ch = c == null ? "" : c.change();
+                    sb.append("<td data-v=\"").append(esc(ch)).append("\">").append(esc(signed(ch))).append("</td>");
+                }
+            }
+            sb.append("</tr>");
+        }
+        sb.append("</tbody></table>").append(SORT_SCRIPT);
+        sb.append("<h3>Quellen der Tabelle <span class=\"muted\">/ sources of the table</span></h3><ul>");
+        for (String src : sources) sb.append("<li>").append(lblLink(src)).append("</li>");
+        return sb.append("</ul>").toString();
     }
+
+    /** Sorts a table.sortable by the clicked column; empty cells last; inline, so the page needs nothing from elsewhere. */
+    private static final String SORT_SCRIPT = """
+            <script>
+            document.querySelectorAll('table.sortable th').forEach(function (th) {
+              th.style.cursor = 'pointer';
+              th.addEventListener('click', function () {
+                var table = th.closest('table'), body = table.tBodies[0], i = th.cellIndex, num = th.dataset.type === 'num';
+                var asc = th.dataset.dir !== 'asc';
+                table.querySelectorAll('th').forEach(function (h) { delete h.dataset.dir; });
+                th.dataset.dir = asc ? 'asc' : 'desc';
+                var rows = Array.prototype.slice.call(body.rows);
+                rows.sort(function (a, b) {
+                  var x = num ? a.cells[i].dataset.v : a.cells[i].textContent, y = num ? b.cells[i].dataset.v : b.cells[i].textContent;
+                  if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1;
+                  var d = num ? parseFloat(x) - parseFloat(y) : x.localeCompare(y, 'de');
+                  return asc ? d : -d;
+                });
+                rows.forEach(function (r) { body.appendChild(r); });
+              });
+            });
+            </script>""";
 
     /** Labels looked up in the store, kept for the server's life: the store it serves does not change while it runs. */
     private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();

@@ -16,6 +16,15 @@ final class SvgChart {
 
     private SvgChart() {}
 
+    /** Rank 1, then even steps (1, 2, 5, 10, 20, 25, 50 places) up to the lowest rank: 1, 20, 40, 60, 80. */
+    static double[] rankTicks(int max) {
+        int step = 1;
+        for (int s : new int[]{1, 2, 5, 10, 20, 25, 50, 100}) { step = s; if (max / s <= 5) break; }
+        List<Double> t = new ArrayList<>(List.of(1.0));
+        for (int v = step; v <= max; v += step) if (v > 1) t.add((double) v);
+        return t.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     static String render(List<Point> points, boolean rank, String titleDe, String titleEn) {
         List<Point> pts = points.stream().filter(p -> rank ? p.rank() != null : p.score() != null).toList();
         if (pts.isEmpty()) return "";
@@ -38,7 +47,7 @@ final class SvgChart {
             sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e8ef\"/>", xx, T, xx, H - B));
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%d</text>", xx, H - B + 16, yr));
         }
-        double[] ticks = rank ? new double[]{1, Math.round(v1 / 4), Math.round(v1 / 2), Math.round(3 * v1 / 4), v1} : new double[]{0, 25, 50, 75, 100};
+        double[] ticks = rank ? rankTicks((int) v1) : new double[]{0, 25, 50, 75, 100};
         for (double t : ticks) {
             double yy = y.applyAsDouble(t);
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e3e8ef\"/>", L, yy, W - R, yy));

@@ -130,7 +130,10 @@ class LinkedDataTest {
         String programme = new String(request("GET", "/page/programme/digitale-stadt").body(), StandardCharsets.UTF_8);
         assertTrue(programme.contains("class=\"participants\"") && programme.contains("Wolfsburg") && programme.contains("Finalist"));
         String edition = new String(request("GET", "/page/index/2021").body(), StandardCharsets.UTF_8);
-        assertTrue(edition.contains("class=\"ranking\"") && edition.contains("Freiburg im Breisgau"));
+        assertTrue(edition.contains("class=\"ranking sortable\"") && edition.contains("Freiburg im Breisgau"));
+        // one row per city, ordered by overall rank: Hamburg (1) before Köln (2)
+        assertTrue(edition.indexOf(">Hamburg<") < edition.indexOf(">Köln<"), "ordered by overall rank");
+        assertTrue(edition.contains("Tendenz") && edition.contains("table.sortable"), "rank change column and the sort script");
         String state = new String(request("GET", "/page/state/08").body(), StandardCharsets.UTF_8);
         assertTrue(state.contains("Stuttgart") && state.contains("Heidelberg"));
     }
