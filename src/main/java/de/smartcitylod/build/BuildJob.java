@@ -8,7 +8,12 @@ import de.smartcitylod.report.QualityReport;
 import de.smartcitylod.store.Generations;
 import de.smartcitylod.store.TdbStore;
 import de.smartcitylod.validate.ShaclValidation;
+import de.smartcitylod.vocab.SC;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.system.StreamRDFLib;
@@ -37,7 +42,8 @@ public final class BuildJob {
     public record Converted(DatasetGraph dataset, Map<String, Node> graphs, Pipeline.Result result) {}
 
     /** What a build produced. */
-    public record Result(Converted converted, Path storeDir, Path dumpsDir, List<DumpWriter.DumpFile> dumps, long quads) {}
+    /** What a build produced; {@code newRelease} is false when the data equalled the served release. */
+    public record Result(Converted converted, Path storeDir, Path dumpsDir, List<DumpWriter.DumpFile> dumps, long quads, Release release, boolean newRelease) {}
 
     private final BuildOptions options;
 
@@ -71,33 +77,54 @@ public final class BuildJob {
         return new Converted(ds, graphs, result);
     }
 
-    /** The whole build. On any failure the current store and dumps stay as they were. */
+    /** The whole build. On any failure, or when killed, the current store and dumps stay as they were. */
     public Result run() {
+        try (BuildLock lock = BuildLock.acquire(options.store().toAbsolutePath().getParent())) {
+            return runLocked();
+        }
+    }
+
+    private Result runLocked() {
         Converted converted = convertAndValidate();
         Generations stores = new Generations(options.store());
         Generations dumps = new Generations(options.dumps());
-        Path storeDir = stores.prepare();
-        Path dumpsDir = null;
+        // Under the lock no other build runs: a .tmp generation is what a killed build left.
+        stores.removeLeftovers();
+        dumps.removeLeftovers();
+        Path dumpsDir = dumps.prepare();
+        Path storeDir = null;
         try {
-            long t0 = System.nanoTime();
-            long n = TdbStore.load(options.config(), storeDir, converted.dataset());
-            LOG.info("loaded {} quads into {} in {} ms", n, storeDir, (System.nanoTime() - t0) / 1_000_000);
-            dumpsDir = dumps.prepare();
             List<DumpWriter.DumpFile> files = DumpWriter.write(converted.dataset(), converted.graphs(), dumpsDir);
-            // Release metadata and the patch from the previous release (read from its dump).
+            long n = Iter.count(converted.dataset().find());
             Path previousDumps = dumps.current();
             Release previous = Release.read(previousDumps);
-            Release release = Release.create(options.uris().base(), previous == null ? null : previous.version(), n);
+            String date = Release.date(newestSourceDate(converted.dataset()), System.getenv());
+            Release release = Release.of(dumpsDir, date, options.uris().base(), previous == null ? null : previous.version(), n);
+            if (previous != null && previous.version().equals(release.version()) && release.version().equals(stores.currentId())) {
+                dumps.discard(dumpsDir);
+                LOG.info("the data did not change: release {} is already served; no new release", release.version());
+                return new Result(converted, stores.current(), dumps.current(), files, n, previous, false);
+            }
             long changes = PatchWriter.write(PatchWriter.readDump(previousDumps), converted.dataset(), previous, release, dumpsDir.resolve(Release.PATCH));
             DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
             release.write(dumpsDir);
-            LOG.info("release {} ({} changes since {})", release.version(), changes, previous == null ? "the empty dataset" : previous.version());
+            LOG.info("release {} of {} ({} changes since {})", release.version(), release.date(), changes, previous == null ? "the empty dataset" : previous.version());
             QualityReport report = new QualityReport(converted.dataset(), converted.graphs(), converted.result().rowsPerFile());
             java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), report.markdown());
             LOG.info(report.summary());
-            stores.commit(storeDir);
-            dumps.commit(dumpsDir);
-            return new Result(converted, storeDir, dumpsDir, files, n);
+            if (stores.generation(release.version()) == null) {
+                storeDir = stores.prepare(release.version());
+                long t0 = System.nanoTime();
+                long loaded = TdbStore.load(options.config(), storeDir, converted.dataset());
+                LOG.info("loaded {} quads into {} in {} ms", loaded, storeDir, (System.nanoTime() - t0) / 1_000_000);
+            } else {
+                LOG.info("release {} is still kept: its store is served again", release.version());
+            }
+            // The store first, then the dumps: a server switches when both links name the same release.
+            Path store = storeDir != null ? stores.commit(storeDir, release.version(), options.keep())
+                    : stores.commit(stores.generation(release.version()), release.version(), options.keep());
+            Path published = dumps.commit(dumpsDir, release.version(), options.keep());
+            return new Result(converted, store, published, files, n, release, true);
         } catch (IOException e) {
             stores.discard(storeDir);
             dumps.discard(dumpsDir);
@@ -107,5 +134,18 @@ public final class BuildJob {
             dumps.discard(dumpsDir);
             throw e;
         }
+    }
+
+    /** The newest publication date of the data's sources (ISO, at the precision given), or null. */
+    static String newestSourceDate(DatasetGraph ds) {
+        String newest = null;
+        var it = ds.find(Node.ANY, Node.ANY, DCTerms.issued.asNode(), Node.ANY);
+        while (it.hasNext()) {
+            Quad q = it.next();
+            if (!q.getObject().isLiteral() || !ds.contains(q.getGraph(), q.getSubject(), RDF.type.asNode(), SC.Source)) continue;
+            String d = q.getObject().getLiteralLexicalForm();
+            if (newest == null || d.compareTo(newest) > 0) newest = d;
+        }
+        return newest;
     }
 }

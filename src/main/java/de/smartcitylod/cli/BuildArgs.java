@@ -29,7 +29,10 @@ final class BuildArgs {
     @Option(names = "--max-cell-length", description = "longest value in a data file in characters (default: ${DEFAULT-VALUE})", defaultValue = "65536")
     int maxCellLength;
 
+    @Option(names = "--keep", description = "releases (stores and dumps) to keep, the current one included (default: ${DEFAULT-VALUE})", defaultValue = "3")
+    int keep;
+
     BuildOptions options() {
-        return new BuildOptions(data, store, dumps, ontology, config, new Uris(base), new ReadLimits(maxFileSize, maxLineLength, maxCellLength));
+        return new BuildOptions(data, store, dumps, ontology, config, new Uris(base), new ReadLimits(maxFileSize, maxLineLength, maxCellLength), keep);
     }
 }

@@ -16,7 +16,12 @@ final class BuildCommand implements Callable<Integer> {
     @Override public Integer call() {
         long t0 = System.nanoTime();
         BuildJob.Result r = new BuildJob(args.options()).run();
-        System.out.printf("Built %d quads in %.1f s%n", r.quads(), (System.nanoTime() - t0) / 1e9);
+        if (!r.newRelease()) {
+            System.out.printf("Unchanged: the data equals release %s, which is already served; no new release (%.1f s)%n",
+                    r.release().version(), (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+        System.out.printf("Built release %s (%s): %d quads in %.1f s%n", r.release().version(), r.release().date(), r.quads(), (System.nanoTime() - t0) / 1e9);
         System.out.println("  store: " + args.store + " -> " + r.storeDir());
         System.out.println("  dumps: " + args.dumps + " -> " + r.dumpsDir());
         for (DumpWriter.DumpFile f : r.dumps()) System.out.printf("    %-40s %10d bytes  sha256 %s%n", f.name(), f.bytes(), f.sha256());

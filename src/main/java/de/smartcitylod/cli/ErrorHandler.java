@@ -15,6 +15,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         } else if (ex instanceof ShaclValidation.ViolationsException ve) {
             err.println("SHACL validation failed with " + ve.violations().size() + " violation(s); nothing was changed:");
             ve.violations().forEach(v -> err.println("  " + v));
+        } else if (ex.getClass().getSimpleName().equals("BuildRunningException")) {
+            err.println("smartcity: " + ex.getMessage());
         } else {
             err.println("smartcity: " + ex);
             ex.printStackTrace(err);

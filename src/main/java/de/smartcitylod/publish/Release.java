@@ -1,48 +1,77 @@
 package de.smartcitylod.publish;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.*;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Properties;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Every build is a release: a version (the build's timestamp), a date, the base URI it was built
- * with, and the version it follows. Written as {@code release.properties} beside the dumps; it is
- * the only dump-folder file that differs between two builds of the same input (with the patch).
+ * A release: its id, derived from the content (the SHA-256 of the sorted, gzipped N-Quads dump),
+ * its date, derived from the data (the newest source date) or {@code SOURCE_DATE_EPOCH}, never from
+ * the clock; the base URI, the release it follows and its size. The same input therefore gives the
+ * same release, byte for byte, and a release id names one content for good: releases are
+ * immutable and citable. Written as {@code release.properties} beside the dumps.
  */
 public record Release(String version, String date, String base, String previous, long quads) {
     public static final String FILE = "release.properties";
     public static final String PATCH = "smartcity-lod.rdfp";
+    /** Hex digits of the content hash in a release id: 48 bits, ample for a handful of releases a year. */
+    static final int ID_LENGTH = 12;
 
-    public static Release create(String base, String previous, long quads) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return new Release(now.format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")),
-                now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), base, previous == null ? "" : previous, quads);
+    /** The release of a dump folder whose whole-dataset dump is written: id from its bytes. */
+    public static Release of(Path dumpsDir, String date, String base, String previous, long quads) {
+        return new Release(contentId(dumpsDir.resolve(DumpWriter.ALL)), date, base, previous == null ? "" : previous, quads);
     }
 
+    static String contentId(Path allQuadsDump) {
+        try (InputStream in = Files.newInputStream(allQuadsDump)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+            return HexFormat.of().formatHex(sha.digest()).substring(0, ID_LENGTH);
+        } catch (IOException e) { throw new UncheckedIOException(e); }
+        catch (NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
+    }
+
+    /**
+     * The release date: {@code SOURCE_DATE_EPOCH} (seconds, as reproducible-build tools set it) when
+     * given, else the newest date of the data's sources (YYYY-MM-DD; a year or month alone counts as
+     * its first day).
+     */
+    public static String date(String newestSourceDate, Map<String, String> env) {
+        String epoch = env.get("SOURCE_DATE_EPOCH");
+        if (epoch != null && !epoch.isBlank())
+            return Instant.ofEpochSecond(Long.parseLong(epoch.trim())).atZone(ZoneOffset.UTC).toLocalDate().toString();
+        if (newestSourceDate == null || newestSourceDate.isEmpty()) return "1970-01-01";
+        String d = newestSourceDate;
+        if (d.length() == 4) d += "-01-01";
+        else if (d.length() == 7) d += "-01";
+        return d.substring(0, 10);
+    }
+
+    /** Written in a fixed order without the timestamp comment {@link java.util.Properties#store} adds. */
     public void write(Path dumpsDir) {
-        Properties p = new Properties();
-        p.setProperty("version", version);
-        p.setProperty("date", date);
-        p.setProperty("base", base);
-        p.setProperty("previous", previous);
-        p.setProperty("quads", Long.toString(quads));
-        try (Writer w = Files.newBufferedWriter(dumpsDir.resolve(FILE))) {
-            p.store(w, "smartcity-lod release");
+        Map<String, String> p = new TreeMap<>(Map.of("version", version, "date", date, "base", base, "previous", previous,
+                "quads", Long.toString(quads)));
+        StringBuilder sb = new StringBuilder("# smartcity-lod release: id from the content, date from the data\n");
+        p.forEach((k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\").replace(":", "\\:")).append('\n'));
+        try {
+            Files.writeString(dumpsDir.resolve(FILE), sb.toString(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) { throw new UncheckedIOException(e); }
     }
 
     /** The release of a dump folder, or null when it has none. */
     public static Release read(Path dumpsDir) {
         if (dumpsDir == null || !Files.exists(dumpsDir.resolve(FILE))) return null;
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(dumpsDir.resolve(FILE))) {
+        java.util.Properties p = new java.util.Properties();
+        try (Reader r = Files.newBufferedReader(dumpsDir.resolve(FILE), StandardCharsets.ISO_8859_1)) {
             p.load(r);
         } catch (IOException e) { throw new UncheckedIOException(e); }
         return new Release(p.getProperty("version"), p.getProperty("date"), p.getProperty("base"), p.getProperty("previous", ""),

@@ -3,23 +3,30 @@ package de.smartcitylod.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.*;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * Atomic switching of an output folder. The public path ({@code run/tdb2}, {@code run/dumps}) is a
- * symbolic link to one generation folder beside it ({@code run/tdb2.builds/20261122-101500-123});
- * a build fills a new generation and only on success replaces the link with one atomic rename.
- * A failed build deletes its generation, so what is served stays as it was. The previous
- * generation is kept (a running server may still have it open; release diffs read it).
+ * Atomic switching of an output folder between releases. The public path ({@code run/tdb2},
+ * {@code run/dumps}) is a symbolic link to one generation folder beside it, named by its release
+ * id ({@code run/tdb2.builds/3f9a1c0d2b4e}). A build fills a temporary folder
+ * ({@code 20261122-101500-123.tmp}) and only on success renames it to its release id and replaces
+ * the link with one atomic rename; a failed or killed build leaves at most a {@code .tmp} folder,
+ * which the next build removes. The last few generations stay (time travel, release patches); an
+ * older one is deleted only when no live server marks it as open.
  */
 public final class Generations {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-    private static final int KEEP = 2;
+    static final String TMP = ".tmp";
+    /** A server that has a generation open says so with this file in it, named by its process id. */
+    public static final String IN_USE = ".in-use-";
+    public static final int DEFAULT_KEEP = 3;
+    /** Written into a generation when it is whole; a folder without it is what a killed build left. */
+    static final String COMPLETE = ".complete";
 
     private final Path link;
     private final Path builds;
@@ -36,15 +43,39 @@ public final class Generations {
         try {
             if (Files.isSymbolicLink(link)) return link.resolveSibling(Files.readSymbolicLink(link)).normalize();
             return Files.isDirectory(link) ? link : null;
+        } catch (NoSuchFileException e) {
+            return null;                                    // the link was replaced between the two calls
         } catch (IOException e) { throw new UncheckedIOException(e); }
     }
 
-    /** Creates a new, empty generation folder. */
+    /** The release id of the current generation (its folder name), or null. */
+    public String currentId() {
+        Path c = current();
+        return c == null ? null : c.getFileName().toString();
+    }
+
+    /** The committed generation of a release, or null when it is not kept. */
+    public Path generation(String id) {
+        Path p = builds.resolve(id);
+        return Files.exists(p.resolve(COMPLETE)) ? p : null;
+    }
+
+    /** Creates the (empty) folder of release {@code id}, to be filled and committed; TDB2 stores are not renamed once opened. */
+    public Path prepare(String id) {
+        try {
+            Path dir = builds.resolve(id);
+            if (Files.exists(dir)) throw new IllegalStateException(dir + " exists already");
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) { throw new UncheckedIOException(e); }
+    }
+
+    /** Creates a new, empty temporary generation folder. */
     public Path prepare() {
         try {
             Files.createDirectories(builds);
             Path dir;
-            do { dir = builds.resolve(LocalDateTime.now().format(STAMP)); } while (Files.exists(dir) && sleep());
+            do { dir = builds.resolve(LocalDateTime.now().format(STAMP) + TMP); } while (Files.exists(dir) && sleep());
             Files.createDirectory(dir);
             return dir;
         } catch (IOException e) { throw new UncheckedIOException(e); }
@@ -55,42 +86,83 @@ public final class Generations {
         return true;
     }
 
-    /** Points the link at {@code generation} atomically, then prunes old generations. */
-    public void commit(Path generation) {
+    /**
+     * Makes the temporary generation the release {@code id} and points the link at it atomically.
+     * If that release is still kept (the same content was published before), the kept folder is
+     * served again and the temporary one is dropped: a release never changes once written.
+     */
+    public Path commit(Path temporary, String id, int keep) {
         try {
+            Path target = builds.resolve(id);
+            if (!temporary.equals(target)) {
+                if (generation(id) != null) discard(temporary);
+                else Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (!Files.exists(target.resolve(COMPLETE))) Files.writeString(target.resolve(COMPLETE), id + "\n");
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
             if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
                 // A plain folder from elsewhere: move it aside once, so the link can take its place.
                 Files.move(link, builds.resolve("adopted-" + LocalDateTime.now().format(STAMP)));
             }
             Path tmp = link.resolveSibling(link.getFileName() + ".link-tmp");
             Files.deleteIfExists(tmp);
-            Files.createSymbolicLink(tmp, link.getParent().relativize(generation));
+            Files.createSymbolicLink(tmp, link.getParent().relativize(target));
             Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            prune(generation);
+            prune(keep);
+            return target;
         } catch (IOException e) { throw new UncheckedIOException(e); }
     }
 
     /** Deletes a generation that will not be committed. */
     public void discard(Path generation) { deleteTree(generation); }
 
+    /** Removes what killed builds left behind (folders never marked complete); call only while holding the build lock. */
+    public void removeLeftovers() {
+        Path cur = current();   // a store served from before releases were marked complete is never a leftover
+        for (Path p : entries()) if (!Files.exists(p.resolve(COMPLETE)) && !p.equals(cur) && !p.getFileName().toString().startsWith("adopted-")) deleteTree(p);
+    }
+
+    /** Committed generations, newest first (by the time they were last made current). */
+    public List<Path> releases() {
+        List<Path> all = new ArrayList<>();
+        for (Path p : entries()) if (Files.exists(p.resolve(COMPLETE))) all.add(p);
+        all.sort(Comparator.comparing(Generations::committedAt).reversed().thenComparing(Comparator.reverseOrder()));
+        return all;
+    }
+
     /** The newest generation before the current one, or null. */
     public Path previous() {
         Path cur = current();
-        return list().stream().filter(p -> !p.equals(cur)).max(Comparator.naturalOrder()).orElse(null);
+        return releases().stream().filter(p -> !p.equals(cur)).findFirst().orElse(null);
     }
 
-    private List<Path> list() {
+    private List<Path> entries() {
         if (!Files.isDirectory(builds)) return List.of();
         try (Stream<Path> s = Files.list(builds)) {
             return new ArrayList<>(s.filter(Files::isDirectory).sorted().toList());
         } catch (IOException e) { throw new UncheckedIOException(e); }
     }
 
-    private void prune(Path keepCurrent) {
-        List<Path> all = list();
-        all.remove(keepCurrent);
-        all.sort(Comparator.reverseOrder());
-        for (int i = KEEP - 1; i < all.size(); i++) deleteTree(all.get(i));
+    private static FileTime committedAt(Path p) {
+        try { return Files.getLastModifiedTime(p); } catch (IOException e) { return FileTime.fromMillis(0); }
+    }
+
+    /** Keeps the current generation and the newest {@code keep - 1} others; skips any a live server has open. */
+    public void prune(int keep) {
+        Path cur = current();
+        List<Path> all = releases();
+        all.remove(cur);
+        for (int i = Math.max(0, keep - 1); i < all.size(); i++) if (!inUse(all.get(i))) deleteTree(all.get(i));
+    }
+
+    /** True when a live process has marked the generation as open. */
+    public static boolean inUse(Path generation) {
+        try (Stream<Path> s = Files.list(generation)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(IN_USE))
+                    .anyMatch(n -> ProcessHandle.of(Long.parseLong(n.substring(IN_USE.length()))).map(ProcessHandle::isAlive).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     public static void deleteTree(Path dir) {

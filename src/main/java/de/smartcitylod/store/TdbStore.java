@@ -67,7 +67,13 @@ public final class TdbStore {
     public static void close(Dataset ds) {
         DatasetGraph dsg = ds.asDatasetGraph();
         DatasetGraph base = dsg instanceof DatasetGraphText t ? t.getBase() : dsg;
+        org.apache.jena.dboe.base.file.Location location = TDBInternal.isTDB2(base) ? TDBInternal.getDatabaseContainer(base).getLocation() : null;
         ds.close();
-        if (TDBInternal.isTDB2(base)) TDBInternal.expel(base);
+        if (location == null) return;
+        TDBInternal.expel(base);
+        // Expelling leaves the JVM's lock on tdb.lock held; release it, or the folder cannot be opened
+        // again under its release name once it has been renamed.
+        org.apache.jena.dboe.base.file.ProcessFileLock lock = org.apache.jena.tdb2.sys.DatabaseConnection.lockForLocation(location);
+        if (lock != null) org.apache.jena.dboe.base.file.ProcessFileLock.release(lock);
     }
 }

@@ -1,6 +1,7 @@
 package de.smartcitylod.build;
 
 import de.smartcitylod.publish.DumpWriter;
+import de.smartcitylod.publish.Release;
 import de.smartcitylod.store.Generations;
 import de.smartcitylod.store.TdbStore;
 import de.smartcitylod.support.Fixtures;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -41,16 +43,39 @@ class BuildTest {
     }
 
     @Test
-    void twoBuildsOfTheSameInputGiveByteIdenticalDumps() throws IOException {
+    void twoBuildsOfTheSameInputGiveByteIdenticalReleases() throws IOException {
         Path data = Fixtures.dataDir(dir, null);
         BuildJob.Result a = new BuildJob(Fixtures.options(dir.resolve("a"), data)).run();
         BuildJob.Result b = new BuildJob(Fixtures.options(dir.resolve("b"), data)).run();
         List<String> namesA = names(a.dumpsDir()), namesB = names(b.dumpsDir());
         assertEquals(namesA, namesB);
-        assertTrue(namesA.contains(DumpWriter.ALL) && namesA.contains(DumpWriter.ALL + ".sha256"), namesA.toString());
-        // The release metadata and the patch from the previous release differ by design; every dump is identical.
-        for (String n : namesA.stream().filter(n -> !n.startsWith("release.") && !n.startsWith("smartcity-lod.rdfp")).toList())
-            assertArrayEquals(Files.readAllBytes(a.dumpsDir().resolve(n)), Files.readAllBytes(b.dumpsDir().resolve(n)), n);
+        assertTrue(namesA.containsAll(List.of(DumpWriter.ALL, DumpWriter.ALL + ".sha256", Release.FILE, Release.PATCH)), namesA.toString());
+        // every file, the release metadata and the patch included: nothing depends on the clock
+        for (String n : namesA) assertArrayEquals(Files.readAllBytes(a.dumpsDir().resolve(n)), Files.readAllBytes(b.dumpsDir().resolve(n)), n);
+        // the release id is the content hash, the folder is named by it, the date is the newest source date
+        assertEquals(DumpWriter.sha256(a.dumpsDir().resolve(DumpWriter.ALL)).substring(0, 12), a.release().version());
+        assertEquals(a.release().version(), a.dumpsDir().getFileName().toString());
+        assertEquals("2020-01-01", a.release().date(), "src-b (2020) is the newest source of the fixture");
+    }
+
+    @Test
+    void sourceDateEpochSetsTheReleaseDate() {
+        assertEquals("2023-11-14", Release.date("2019-06-02", java.util.Map.of("SOURCE_DATE_EPOCH", "1700000000")));
+        assertEquals("2019-06-02", Release.date("2019-06-02", java.util.Map.of()));
+        assertEquals("2019-06-01", Release.date("2019-06", java.util.Map.of()));
+    }
+
+    @Test
+    void aBuildOfTheServedContentMakesNoNewRelease() throws IOException {
+        Path data = Fixtures.dataDir(dir, null);
+        BuildOptions opts = Fixtures.options(dir, data);
+        BuildJob.Result first = new BuildJob(opts).run();
+        BuildJob.Result again = new BuildJob(opts).run();
+        assertTrue(first.newRelease());
+        assertFalse(again.newRelease());
+        assertEquals(first.release(), again.release());
+        assertEquals(first.storeDir(), new Generations(opts.store()).current());
+        assertEquals(1, new Generations(opts.dumps()).releases().size(), "no second generation");
     }
 
     @Test
@@ -93,15 +118,36 @@ class BuildTest {
     }
 
     @Test
-    void aSecondBuildSwitchesTheStoreAndKeepsThePrevious() throws IOException {
+    void aBuildWithChangedDataSwitchesTheStoreAndKeepsTheLastThree() throws IOException {
         Path data = Fixtures.dataDir(dir, null);
         BuildOptions opts = Fixtures.options(dir, data);
-        BuildJob.Result first = new BuildJob(opts).run();
-        BuildJob.Result second = new BuildJob(opts).run();
+        List<Path> stores = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(data.resolve("sources.csv"), "src-x" + i + ",Quelle X" + i + ",Herausgeber X,,2021,,news-article,de,\n", StandardOpenOption.APPEND);
+            BuildJob.Result r = new BuildJob(opts).run();
+            assertTrue(r.newRelease());
+            stores.add(r.storeDir());
+        }
         Generations g = new Generations(opts.store());
-        assertEquals(second.storeDir(), g.current());
-        assertEquals(first.storeDir(), g.previous());
+        assertEquals(stores.get(4), g.current());
+        assertEquals(stores.get(3), g.previous());
+        assertEquals(List.of(stores.get(4), stores.get(3), stores.get(2)), g.releases(), "the current release and the two before it");
+        assertFalse(Files.exists(stores.get(0)) || Files.exists(stores.get(1)), "older stores are deleted");
+        assertEquals(3, new Generations(opts.dumps()).releases().size());
         assertTrue(Files.isSymbolicLink(opts.store()));
+    }
+
+    @Test
+    void aSecondBuildAtTheSameTimeFailsClearlyAndChangesNothing() throws Exception {
+        Path data = Fixtures.dataDir(dir, null);
+        BuildOptions opts = Fixtures.options(dir, data);
+        new BuildJob(opts).run();
+        Path before = new Generations(opts.store()).current();
+        try (BuildLock held = BuildLock.acquire(opts.store().toAbsolutePath().getParent())) {
+            var e = assertThrows(BuildLock.BuildRunningException.class, () -> new BuildJob(opts).run());
+            assertTrue(e.getMessage().contains("another build is running") && e.getMessage().contains("nothing was changed"), e.getMessage());
+        }
+        assertEquals(before, new Generations(opts.store()).current());
     }
 
     private static List<String> names(Path d) throws IOException {
