@@ -37,6 +37,8 @@ final class ServeCommand implements Callable<Integer> {
     Path queries;
     @Option(names = "--timeout", description = "query timeout in ms, 'first,overall' or 'overall' (default: from the config file)")
     String timeout;
+    @Option(names = "--keep", defaultValue = "3", description = "releases served for time travel at /release/{id}, the current one included (default: ${DEFAULT-VALUE})")
+    int keep;
 
     @Override public Integer call() {
         if (new Generations(store).current() == null) {
@@ -45,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
                     .withUris(new Uris(base != null ? base : Uris.DEFAULT_BASE));
             new BuildJob(opts).run();
         }
-        ServerOptions o = new ServerOptions(host, port, config, store, dumps, queries, base, timeout, null);
+        ServerOptions o = new ServerOptions(host, port, config, store, dumps, queries, base, timeout, null, keep, 500);
         SmartCityServer server = SmartCityServer.start(o);
         System.out.println("smartcity-lod serving on " + server.url() + "  (SPARQL endpoint " + server.url() + "smartcity/sparql)");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));

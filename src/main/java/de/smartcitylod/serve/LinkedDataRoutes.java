@@ -55,7 +55,11 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     private final Map<String, Model> catalogues = new ConcurrentHashMap<>();
     private volatile VoidDescription.Stats stats;
 
-    public LinkedDataRoutes(DatasetGraph dsg, String base, Path dumpsDir, Path shapesFile) {
+    /** The release these routes serve (its id), named in a Link header of every document. */
+    private final String releaseId;
+
+    public LinkedDataRoutes(DatasetGraph dsg, String base, Path dumpsDir, Path shapesFile, String releaseId) {
+        this.releaseId = releaseId;
         this.dsg = dsg;
         this.ds = DatasetFactory.wrap(dsg);
         this.dumpsDir = dumpsDir;
@@ -67,6 +71,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     }
 
     public String base() { return base; }
+    Release release() { return release; }
 
     private Map<String, String[]> propertyLabels() {
         Map<String, String[]> out = new HashMap<>();
@@ -149,6 +154,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         String iri = rest.startsWith("/ontology/") || rest.startsWith("/id/") ? iriOf(rest) : base + "id" + rest;
         Model d = describe(iri);
         if (d.isEmpty()) { notFound(resp, iri); return; }
+        if (releaseId != null) resp.setHeader("Link", "<" + ServedReleases.RELEASE_PREFIX + releaseId + "/>; rel=\"latest-version\"");
         if (type.equals(Conneg.HTML)) {
             String[] html = new String[1];
             final String resourceIri = iri;
@@ -276,7 +282,10 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         WebServlet.send(resp, "text/html; charset=utf-8", Html.page("Daten / Data", sb.toString()).getBytes(StandardCharsets.UTF_8), req);
     }
 
-    private void dumpIndex(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void dumpIndex(HttpServletRequest req, HttpServletResponse resp) throws IOException { dumpIndex("/dumps/", req, resp); }
+
+    /** The release's files; {@code prefix} is where they are served ({@code /dumps/} or {@code /release/{id}/dumps/}). */
+    void dumpIndex(String prefix, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         StringBuilder sb = new StringBuilder();
         if (release != null) sb.append("<p>Release <b>").append(esc(release.version())).append("</b>, ").append(esc(release.date()))
                 .append(release.previous().isEmpty() ? "" : " (vorher / previous: " + esc(release.previous()) + ")").append("</p>");
@@ -287,7 +296,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
                     String n = f.getFileName().toString();
                     if (n.endsWith(".sha256")) continue;
                     Path sha = dumpsDir.resolve(n + ".sha256");
-                    sb.append("<tr><td><a href=\"/dumps/").append(esc(n)).append("\">").append(esc(n)).append("</a></td><td>").append(Files.size(f))
+                    sb.append("<tr><td><a href=\"").append(esc(prefix)).append(esc(n)).append("\">").append(esc(n)).append("</a></td><td>").append(Files.size(f))
                       .append("</td><td><code>").append(Files.exists(sha) ? esc(Files.readString(sha).split("\\s+")[0]) : "").append("</code></td></tr>");
                 }
             }
@@ -296,7 +305,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     }
 
     /** Dump files with Content-Type, Content-Length, ETag (SHA-256), Last-Modified, HEAD and conditional GET. */
-    private void dumpFile(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    void dumpFile(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (dumpsDir == null || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) { resp.sendError(404); return; }
         Path f = dumpsDir.resolve(name);
         if (!Files.isRegularFile(f)) { resp.sendError(404); return; }

@@ -28,7 +28,10 @@ public final class SmartCityServer implements AutoCloseable {
     private final ServerOptions options;
     private final FederationGuard guard;
 
-    private SmartCityServer(FusekiServer fuseki, ServerOptions options, FederationGuard guard) {
+    private final ServedReleases releases;
+
+    private SmartCityServer(FusekiServer fuseki, ServerOptions options, FederationGuard guard, ServedReleases releases) {
+        this.releases = releases;
         this.fuseki = fuseki;
         this.options = options;
         this.guard = guard;
@@ -44,9 +47,17 @@ public final class SmartCityServer implements AutoCloseable {
         String allow = options.serviceAllowList() != null ? options.serviceAllowList() : StoreConfig.serverContext(config, FederationGuard.CONTEXT_KEY);
         FederationGuard guard = FederationGuard.parse(allow);
         List<ExampleQueries.Example> examples = ExampleQueries.load(options.queries());
-        // The linked-data routes need the dataset, which exists only once Fuseki has parsed the config.
-        java.util.concurrent.atomic.AtomicReference<LinkedDataRoutes> linkedData = new java.util.concurrent.atomic.AtomicReference<>();
-        WebServlet.Routes routes = (req, resp) -> linkedData.get() != null && linkedData.get().handle(req, resp);
+        // The routes need the served releases, which exist only once Fuseki has parsed the config.
+        java.util.concurrent.atomic.AtomicReference<ServedReleases> served = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ReleaseRoutes> releaseRoutes = new java.util.concurrent.atomic.AtomicReference<>();
+        WebServlet.Routes routes = (req, resp) -> {
+            ServedReleases r = served.get();
+            if (r == null) return false;
+            if (releaseRoutes.get().handle(req, resp)) return true;
+            return r.withCurrent(s -> {
+                try { return s.routes.handle(req, resp); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+            });
+        };
 
         FusekiServer fuseki = FusekiServer.create()
                 .port(options.port())
@@ -57,11 +68,9 @@ public final class SmartCityServer implements AutoCloseable {
                 .enableCors(true, null)
                 .addServlet("/*", new WebServlet(examples, ENDPOINT, routes))
                 .build();
-        DatasetGraph dsg = fuseki.getDataAccessPointRegistry().get(DATASET).getDataService().getDataset();
-        guard.install(dsg.getContext());
-        Path dumps = null;
-        try { if (java.nio.file.Files.exists(options.dumps())) dumps = options.dumps().toRealPath(); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
-        linkedData.set(new LinkedDataRoutes(dsg, options.base(), dumps, Path.of("ontology", "shapes.ttl")));
+        ServedReleases releases = new ServedReleases(options, fuseki.getDataAccessPointRegistry(), DATASET, guard);
+        served.set(releases);
+        releaseRoutes.set(new ReleaseRoutes(releases));
 
         Server jetty = fuseki.getJettyServer();
         // Listen on the chosen interface only (default localhost); 0.0.0.0 for all.
@@ -77,7 +86,7 @@ public final class SmartCityServer implements AutoCloseable {
         jetty.setHandler(gzip);
 
         fuseki.start();
-        SmartCityServer s = new SmartCityServer(fuseki, options, guard);
+        SmartCityServer s = new SmartCityServer(fuseki, options, guard, releases);
         LOG.info("smartcity-lod is listening on {} (SPARQL: {}, query page: {})", s.url(), s.url() + ENDPOINT.substring(1), s.url());
         return s;
     }
@@ -93,5 +102,17 @@ public final class SmartCityServer implements AutoCloseable {
 
     public void join() { fuseki.join(); }
 
-    @Override public void close() { fuseki.stop(); }
+    /** The id of the release served now. */
+    public String releaseId() { return releases.current().id; }
+
+    /** How many times the server has switched to a new release. */
+    public int swaps() { return releases.swaps(); }
+
+    /** Looks at the release links now (the watcher does so by itself every poll interval). */
+    public void checkForNewRelease() { releases.poll(); }
+
+    @Override public void close() {
+        releases.close();
+        fuseki.stop();
+    }
 }

@@ -67,6 +67,15 @@ public class WebServlet extends HttpServlet {
         }
     }
 
+    /** POST is for the SPARQL endpoints (Fuseki's, matched before this servlet); a retired release's endpoint is a 404. */
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.startsWith("/release/") && extra != null && extra.handle(req, resp)) return;
+        resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+        resp.sendError(405, "Method not allowed: this is a read-only service; " + path + " answers GET and HEAD");
+    }
+
     @Override
     protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException, jakarta.servlet.ServletException {
         if (extra != null && req.getRequestURI().startsWith("/dumps/") && extra.handle(req, resp)) return;

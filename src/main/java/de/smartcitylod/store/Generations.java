@@ -99,7 +99,8 @@ public final class Generations {
                 else Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             }
             if (!Files.exists(target.resolve(COMPLETE))) Files.writeString(target.resolve(COMPLETE), id + "\n");
-            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            // The marker's time orders the releases: the folder's own time moves whenever a file in it is made.
+            Files.setLastModifiedTime(target.resolve(COMPLETE), FileTime.from(Instant.now()));
             if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
                 // A plain folder from elsewhere: move it aside once, so the link can take its place.
                 Files.move(link, builds.resolve("adopted-" + LocalDateTime.now().format(STAMP)));
@@ -122,7 +123,7 @@ public final class Generations {
         for (Path p : entries()) if (!Files.exists(p.resolve(COMPLETE)) && !p.equals(cur) && !p.getFileName().toString().startsWith("adopted-")) deleteTree(p);
     }
 
-    /** Committed generations, newest first (by the time they were last made current). */
+    /** Committed generations, newest first (by the time they were last made current, kept in their marker file). */
     public List<Path> releases() {
         List<Path> all = new ArrayList<>();
         for (Path p : entries()) if (Files.exists(p.resolve(COMPLETE))) all.add(p);
@@ -144,7 +145,7 @@ public final class Generations {
     }
 
     private static FileTime committedAt(Path p) {
-        try { return Files.getLastModifiedTime(p); } catch (IOException e) { return FileTime.fromMillis(0); }
+        try { return Files.getLastModifiedTime(p.resolve(COMPLETE)); } catch (IOException e) { return FileTime.fromMillis(0); }
     }
 
     /** Keeps the current generation and the newest {@code keep - 1} others; skips any a live server has open. */

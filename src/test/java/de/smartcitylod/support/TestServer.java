@@ -45,7 +45,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<String> query(String sparql, String accept) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(SmartCityServer.ENDPOINT)))
+        return query(sparql, accept, SmartCityServer.ENDPOINT);
+    }
+
+    /** A query to another endpoint of the server, e.g. an older release's {@code /release/{id}/sparql}. */
+    public HttpResponse<String> query(String sparql, String accept, String endpoint) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(endpoint)))
                 .timeout(Duration.ofSeconds(90))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8))).build(),
