@@ -12,5 +12,6 @@ public final class Codes {
     public static final Set<String> SIZE_CLASSES = Set.of("large-city", "medium-town", "small-town", "inter-municipal");
     public static final Set<String> LEVELS = Set.of("federal", "state", "private");
     public static final Set<String> SOURCE_KINDS = Set.of("official-register", "press-release", "news-article", "vendor-blog", "blog", "official-page", "organisation-page", "dataset");
+    public static final Set<String> AMOUNT_KINDS = Set.of("total-volume", "federal-grant", "own-share", "state-cofunding", "share-of-grant", "applied-for", "unspecified");
     public static final Set<String> ATLAS_STATISTICS = Set.of("cities", "agenda-adopted", "agenda-in-development", "medium-towns", "cities-per-state", "theme-share", "lighthouse-share");
 }

@@ -78,8 +78,8 @@ public final class IndexConverter implements Converter {
         String unitKey = row.text("unit");
         Node unit = ctx.unit(row, "unit", unitKey);
         if (ed == null || unit == null) return;
-        if (!row.has("score") && !row.has("rank") && !row.has("rank_at_most")) {
-            row.error("score", "a result needs a score, a rank or a rank bound (rank_at_most)");
+        if (!row.has("score") && !row.has("rank") && !row.has("rank_at_most") && !row.has("rank_change")) {
+            row.error("score", "a result needs a score, a rank, a rank bound (rank_at_most) or a rank change");
             return;
         }
         if (row.has("rank") && row.has("rank_at_most")) { row.error("rank_at_most", "give a rank or a rank bound, not both"); return; }

@@ -50,6 +50,7 @@ public final class Pipeline {
             new Step(ATLAS, AtlasConverter.PROFILES),
             new Step(ATLAS, AtlasConverter.STATISTICS),
             new Step(PROJECTS, ProjectConverter.PROJECTS),
+            new Step(PROJECTS, ProjectConverter.FUNDING),
             new Step(PROGRAMMES, ProgrammeConverter.PARTICIPATIONS));
 
     /** Names of the named graphs converters write, in a fixed order. */

@@ -21,13 +21,19 @@ public final class ProjectConverter implements Converter {
             required("id", SLUG), requiredCode("kind", "lighthouse", "model-project"), required("name_de", TEXT),
             optional("name_en", TEXT), required("units", LIST), codes("themes", false, Codes.THEMES), optional("partners", LIST),
             optional("programme", SLUG), optional("round", SLUG), optionalCode("size_class", Codes.SIZE_CLASSES.toArray(String[]::new)),
-            optional("amount_eur", DECIMAL), optional("atlas", YEAR), optional("description_de", TEXT), optional("description_en", TEXT),
+            optional("atlas", YEAR), optional("description_de", TEXT), optional("description_en", TEXT),
             required("source", LIST));
 
     @Override public String graphName() { return "projects"; }
-    @Override public List<TableSchema> tables() { return List.of(PROJECTS); }
+    /** Amounts of money per project, each with its kind and source: total volume and federal grant are different claims. */
+    public static final TableSchema FUNDING = new TableSchema("project-funding.csv",
+            required("project", SLUG), required("amount_eur", DECIMAL), requiredCode("kind", Codes.AMOUNT_KINDS.toArray(String[]::new)),
+            optional("note", TEXT), required("source", LIST));
+
+    @Override public List<TableSchema> tables() { return List.of(PROJECTS, FUNDING); }
 
     @Override public void convert(TableSchema table, CsvRow row, ConversionContext ctx) {
+        if (table == FUNDING) { funding(row, ctx); return; }
         String id = row.text("id");
         Node s = ctx.uris().project(id);
         List<Node> units = new ArrayList<>();
@@ -62,7 +68,6 @@ public final class ProjectConverter implements Converter {
         ctx.add(s, SC.programme, prog);
         ctx.add(s, SC.round, round);
         if (row.has("size_class")) ctx.add(s, SC.sizeClass, SC.sizeClass(row.text("size_class")));
-        ctx.add(s, SC.amount, decimal(row.decimalText("amount_eur")));
         ctx.add(s, SC.featuredIn, atlas);
         ctx.add(s, Vocab.dctDescription, text(row.text("description_de"), "de"));
         ctx.add(s, Vocab.dctDescription, text(row.text("description_en"), "en"));
@@ -82,5 +87,20 @@ public final class ProjectConverter implements Converter {
                 ctx.derivedFrom(part, row);
             }
         }
+    }
+
+    private void funding(CsvRow row, ConversionContext ctx) {
+        String project = row.text("project");
+        Node p = ctx.resolve(Kind.PROJECT, project, row, "project");
+        if (p == null) return;
+        String kind = row.text("kind");
+        Node s = ctx.uris().fundingAmount(project, kind, row.list("source").get(0), row.decimalText("amount_eur"));
+        if (!ctx.defineNode(s, row, "amount_eur")) return;
+        ctx.type(s, SC.FundingAmount);
+        ctx.add(s, SC.project, p);
+        ctx.add(s, SC.amount, decimal(row.decimalText("amount_eur")));
+        ctx.add(s, SC.amountKind, SC.amountKind(kind));
+        ctx.add(s, Vocab.skosNote, text(row.text("note"), "en"));
+        ctx.derivedFrom(s, row);
     }
 }

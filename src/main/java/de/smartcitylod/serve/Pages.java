@@ -250,7 +250,7 @@ final class Pages {
             sb.append("<h2>Programme und Wettbewerbe <span class=\"muted\">/ programmes and competitions</span></h2><table><tr><th>Programm / Programme</th><th>Rolle / Role</th><th>Runde / Round</th><th>Betrag / Amount (EUR)</th></tr>");
             for (var q : parts)
                 sb.append("<tr><td>").append(lblLink(str(q, "prog"))).append(q.get("via") == null ? "" : " <span class=\"muted\">(über / via " + lblLink(str(q, "via")) + ")</span>")
-                  .append("</td><td>").append(lbl(q.get("role").asResource())).append("</td><td>").append(esc(str(q, "round"))).append("</td><td>").append(esc(str(q, "amount"))).append("</td></tr>");
+                  .append("</td><td>").append(lbl(q.get("role").asResource())).append("</td><td>").append(esc(str(q, "round"))).append("</td><td>").append(str(q, "amount").isEmpty() ? "" : euros(str(q, "amount"))).append("</td></tr>");
             sb.append("</table>");
         }
         return sb.toString();
@@ -288,17 +288,35 @@ final class Pages {
                 SELECT ?p ?u ?name ?role ?round ?amount ?project (GROUP_CONCAT(DISTINCT ?srcTitle; separator="; ") AS ?sources) WHERE {
                   ?p sc:programme %s ; sc:participant ?u ; sc:role ?role ; prov:wasDerivedFrom/dcterms:title ?srcTitle .
                   ?u rdfs:label ?name FILTER(lang(?name) = "de")
-                  OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:project ?project }
-                  # an amount stated for the participation, else for its project
-                  OPTIONAL { ?p sc:amount ?own } OPTIONAL { ?p sc:project/sc:amount ?ofProject } BIND(COALESCE(?own, ?ofProject) AS ?amount)
+                  OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:project ?project } OPTIONAL { ?p sc:amount ?amount }
                 } GROUP BY ?p ?u ?name ?role ?round ?amount ?project ORDER BY ?round ?role ?name""".formatted(iri));
+        // The amounts stated for the projects, each with its kind and source (total volume and grant stay apart).
+        Map<String, List<String>> funding = new HashMap<>();
+        for (var q : select("""
+                SELECT ?project ?amount ?kind ?srcTitle WHERE {
+                  ?f a sc:FundingAmount ; sc:project ?project ; sc:amount ?amount ; sc:amountKind/skos:prefLabel ?kind ; prov:wasDerivedFrom/dcterms:title ?srcTitle .
+                  ?project sc:programme %s FILTER(lang(?kind) = "de")
+                } ORDER BY ?project ?kind ?amount""".formatted(iri)))
+            funding.computeIfAbsent(str(q, "project"), k -> new ArrayList<>())
+                    .add(esc(str(q, "kind")) + ": " + euros(str(q, "amount")) + " <span class=\"muted\">(" + esc(str(q, "srcTitle")) + ")</span>");
         StringBuilder sb = new StringBuilder("<h2>Teilnehmer <span class=\"muted\">/ participants</span> (" + rows.size() + ")</h2>"
-                + "<table class=\"participants\"><tr><th>Teilnehmer / Participant</th><th>Rolle / Role</th><th>Runde / Round</th><th>Betrag / Amount (EUR)</th><th>Projekt / Project</th><th>Quellen / Sources</th></tr>");
-        for (var q : rows)
+                + "<table class=\"participants\"><tr><th>Teilnehmer / Participant</th><th>Rolle / Role</th><th>Runde / Round</th><th>Beträge / Amounts</th><th>Projekt / Project</th><th>Quellen / Sources</th></tr>");
+        for (var q : rows) {
+            List<String> amounts = new ArrayList<>();
+            if (!str(q, "amount").isEmpty()) amounts.add(euros(str(q, "amount")));
+            if (q.get("project") != null) amounts.addAll(funding.getOrDefault(str(q, "project"), List.of()));
             sb.append("<tr><td>").append(lblLink(str(q, "u"))).append("</td><td>").append(lbl(q.get("role").asResource())).append("</td><td>").append(esc(str(q, "round")))
-              .append("</td><td>").append(esc(str(q, "amount"))).append("</td><td>").append(q.get("project") == null ? "" : lblLink(str(q, "project")))
+              .append("</td><td>").append(String.join("<br>", amounts)).append("</td><td>").append(q.get("project") == null ? "" : lblLink(str(q, "project")))
               .append("</td><td>").append(esc(str(q, "sources"))).append("</td></tr>");
+        }
         return sb.append("</table>").toString();
+    }
+
+    /** An amount in euros as a German reader writes it: 8.000.000 €. */
+    static String euros(String decimal) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Locale.GERMANY);
+        f.setMaximumFractionDigits(2);
+        return f.format(new java.math.BigDecimal(decimal)) + " €";
     }
 
     /** A rank change as the tables print it: +3, -2, 0. */

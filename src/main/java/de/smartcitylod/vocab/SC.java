@@ -22,6 +22,7 @@ public final class SC {
     public static final String LEVEL_NS = ONTOLOGY + "/level/";
     public static final String SOURCE_KIND_NS = ONTOLOGY + "/source-kind/";
     public static final String ATLAS_STATISTIC_NS = ONTOLOGY + "/atlas-statistic/";
+    public static final String AMOUNT_KIND_NS = ONTOLOGY + "/amount-kind/";
 
     private static Node t(String local) { return NodeFactory.createURI(NS + local); }
 
@@ -55,6 +56,8 @@ public final class SC {
     public static final Node ProgrammeLevel = t("ProgrammeLevel");
     public static final Node SourceKind = t("SourceKind");
     public static final Node AtlasStatisticKind = t("AtlasStatisticKind");
+    public static final Node FundingAmount = t("FundingAmount");
+    public static final Node AmountKind = t("AmountKind");
 
     // concept schemes
     public static final Node categories = t("categories");
@@ -65,6 +68,7 @@ public final class SC {
     public static final Node levels = t("levels");
     public static final Node sourceKinds = t("sourceKinds");
     public static final Node atlasStatistics = t("atlasStatistics");
+    public static final Node amountKinds = t("amountKinds");
 
     // properties
     public static final Node state = t("state");
@@ -86,6 +90,7 @@ public final class SC {
     public static final Node referenceDate = t("referenceDate");
     public static final Node strategyAdopted = t("strategyAdopted");
     public static final Node featuredIn = t("featuredIn");
+    public static final Node amountKind = t("amountKind");
     public static final Node derivation = t("derivation");
     public static final Node year = t("year");
     public static final Node citiesCovered = t("citiesCovered");
@@ -132,5 +137,6 @@ public final class SC {
     public static Node sizeClass(String code) { return NodeFactory.createURI(SIZE_NS + code); }
     public static Node level(String code) { return NodeFactory.createURI(LEVEL_NS + code); }
     public static Node sourceKind(String code) { return NodeFactory.createURI(SOURCE_KIND_NS + code); }
+    public static Node amountKind(String code) { return NodeFactory.createURI(AMOUNT_KIND_NS + code); }
     public static Node atlasStatistic(String code) { return NodeFactory.createURI(ATLAS_STATISTIC_NS + code); }
 }

@@ -42,6 +42,10 @@ public final class Uris {
     public Node atlasStatistic(int year, String key) { return id("atlas/" + year + "/statistic/" + key); }
     public Node strategy(String unitKey, String slug) { return id("strategy/" + unitKey + "/" + slug); }
     public Node project(String id) { return id("project/" + id); }
+    /** One stated amount of a project: by kind, source and amount (a source may state two amounts of one kind, e.g. partners' shares). */
+    public Node fundingAmount(String project, String kind, String sourceId, String amount) {
+        return id("project/" + project + "/funding/" + kind + "/" + sourceId + "/" + amount);
+    }
     public Node programme(String slug) { return id("programme/" + slug); }
     public Node round(String programme, String round) { return id("programme/" + programme + "/round/" + round); }
     public Node participation(String programme, String round, String unitKey, String role) {

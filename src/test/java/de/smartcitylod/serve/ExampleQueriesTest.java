@@ -78,7 +78,7 @@ class ExampleQueriesTest {
 
     @Test void programmesPerState() throws Exception {
         var rows = run("06-programmes-per-state");
-        assertTrue(hasRow(rows, "programme", "Digitale Modellregionen NRW", "state", "Nordrhein-Westfalen", "start", "2018", "end", "2021", "budget", "91000000.0"));
+        assertTrue(hasRow(rows, "programme", "Digitale Modellregionen NRW", "state", "Nordrhein-Westfalen", "start", "2018", "end", "2023-06-30", "budget", "91000000.0"));
         assertTrue(hasRow(rows, "programme", "Modellprojekte Smart Cities", "level", "Bund"));
     }
 

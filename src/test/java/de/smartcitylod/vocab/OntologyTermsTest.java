@@ -73,6 +73,7 @@ class OntologyTermsTest {
         check(Codes.LEVELS, SC::level, SC.ProgrammeLevel);
         check(Codes.SOURCE_KINDS, SC::sourceKind, SC.SourceKind);
         check(Codes.ATLAS_STATISTICS, SC::atlasStatistic, SC.AtlasStatisticKind);
+        check(Codes.AMOUNT_KINDS, SC::amountKind, SC.AmountKind);
     }
 
     @Test
