@@ -120,4 +120,45 @@ class ExampleQueriesTest {
         assertTrue(hasRow(rows, "year", "2019", "category", "Mobilität", "city", "Stuttgart", "score", "97.0"));
         assertTrue(hasRow(rows, "year", "2024", "category", "Energie und Umwelt", "city", "Ingolstadt"));
     }
+
+    @Test void oneCityAcrossAllEditionsWithItsWeakestCategory() throws Exception {
+        var rows = run("15-city-across-editions");
+        // Bielefeld 2022: Bitkom's table (page 4) for administration, the local press for overall
+        assertTrue(hasRow(rows, "year", "2022", "category", "Verwaltung", "rank", "47", "score", "66.4", "change", "-15", "source", "bitkom-sci-2022-page4"));
+        assertTrue(hasRow(rows, "year", "2022", "category", "Gesamt", "rank", "46"));
+        assertTrue(hasRow(rows, "year", "2022", "category", "Energie und Umwelt", "rank", "67", "weakest", "true"), "its weakest category that year");
+        assertTrue(hasRow(rows, "year", "2022", "category", "Verwaltung", "weakest", "false"));
+        assertTrue(rows.stream().map(r -> r.get("year")).distinct().count() >= 3, "several editions");
+    }
+
+    @Test void biggestClimbersAndFallersPerEdition() throws Exception {
+        var rows = run("16-climbers-and-fallers");
+        assertTrue(hasRow(rows, "year", "2020", "city", "Lübeck", "rankBefore", "67", "rank", "38", "change", "29"));
+        assertTrue(hasRow(rows, "year", "2020", "city", "Dortmund", "rankBefore", "9", "rank", "32", "change", "-23"));
+        assertTrue(hasRow(rows, "year", "2023", "city", "Rostock", "rankBefore", "71", "rank", "40", "change", "31"));
+        for (var r : rows) assertTrue(r.get("kind").contains(Integer.parseInt(r.get("change")) > 0 ? "climber" : "faller"), r.toString());
+    }
+
+    @Test void stateAveragesPerEdition() throws Exception {
+        var rows = run("17-state-averages");
+        var nrw = rows.stream().filter(r -> r.get("year").equals("2023") && r.get("state").equals("Nordrhein-Westfalen")).findFirst().orElseThrow();
+        assertEquals("8", nrw.get("cities"));
+        assertEquals(66.7, Double.parseDouble(nrw.get("average")), 1e-9);
+        var hh = rows.stream().filter(r -> r.get("year").equals("2023") && r.get("state").equals("Hamburg")).findFirst().orElseThrow();
+        assertEquals(83.9, Double.parseDouble(hh.get("average")), 1e-9);
+    }
+
+    @Test void atlasCitiesInTheIndex() throws Exception {
+        var rows = run("18-atlas-cities-in-the-index");
+        assertTrue(hasRow(rows, "city", "Aachen", "strategy", "beschlossen", "year", "2019", "rank", "11"));
+        assertTrue(hasRow(rows, "city", "Aachen", "year", "2020", "rank", "9"));
+        assertEquals(50, rows.stream().map(r -> r.get("city")).distinct().count(), "all 50 Atlas cities, with or without index results");
+    }
+
+    @Test void modelProjectsInTheBottomThird() throws Exception {
+        var rows = run("19-model-projects-bottom-third");
+        assertTrue(hasRow(rows, "city", "Pforzheim", "year", "2021", "rank", "68", "of", "81", "project", "Modellprojekt Smart Cities 2021: Pforzheim"));
+        assertTrue(hasRow(rows, "city", "Halle (Saale)", "year", "2025", "rank", "73", "of", "83"));
+        for (var r : rows) assertTrue(Integer.parseInt(r.get("rank")) * 3 > 2 * Integer.parseInt(r.get("of")), r.toString());
+    }
 }
