@@ -32,6 +32,17 @@ public final class Catalogue {
      * @param stateKeys  keys of the states the data covers (for dct:spatial)
      */
     public static Model build(String base, String publicUrl, Path dumpsDir, Release release, List<String> stateKeys) throws java.io.IOException {
+        return build(base, publicUrl, dumpsDir, release, stateKeys, List.of());
+    }
+
+    /** A kept release: listed as a version of the whole dataset, with its own dumps under /release/{id}/dumps/. */
+    public record Version(Release release, Path dumpsDir) {}
+
+    /**
+     * The catalogue with the releases kept for time travel as versions of the whole dataset
+     * (DCAT 3: dcat:hasVersion, dcat:version, dcat:previousVersion, dcat:hasCurrentVersion).
+     */
+    public static Model build(String base, String publicUrl, Path dumpsDir, Release release, List<String> stateKeys, List<Version> versions) throws java.io.IOException {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("dcat", DCAT).setNsPrefix("dct", DCTerms.NS).setNsPrefix("dcatde", DCATDE).setNsPrefix("dcatap", DCATAP)
          .setNsPrefix("foaf", FOAF).setNsPrefix("vcard", VCARD).setNsPrefix("spdx", SPDX).setNsPrefix("xsd", XSDDatatype.XSD + "#")
@@ -80,9 +91,23 @@ public final class Catalogue {
             catalog.addProperty(m.createProperty(DCAT, "dataset"),
                     dataset(m, base, publicUrl, dumpsDir, release, info, publisher, contact, service, stateKeys,
                             Map.of(DumpWriter.graphFileName(info.graph()), "turtle")));
-        catalog.addProperty(m.createProperty(DCAT, "dataset"),
-                dataset(m, base, publicUrl, dumpsDir, release, PublishedDatasets.WHOLE, publisher, contact, service, stateKeys,
-                        Map.of(DumpWriter.ALL, "nquads", Release.PATCH, "patch", DumpWriter.graphFileName("ontology"), "turtle")));
+        Map<String, String> wholeFiles = Map.of(DumpWriter.ALL, "nquads", Release.PATCH, "patch", DumpWriter.graphFileName("ontology"), "turtle");
+        Resource whole = dataset(m, base, publicUrl, dumpsDir, release, PublishedDatasets.WHOLE, publisher, contact, service, stateKeys, wholeFiles);
+        catalog.addProperty(m.createProperty(DCAT, "dataset"), whole);
+        Map<String, Resource> byId = new java.util.HashMap<>();
+        for (Version v : versions) {
+            String id = v.release().version();
+            Resource ver = dataset(m, base, publicUrl, v.dumpsDir(), v.release(), PublishedDatasets.WHOLE, publisher, contact, null, stateKeys, wholeFiles,
+                    "/release/" + id, "release/" + id + "/");
+            ver.addProperty(DCTerms.title, "Release " + id, "de").addProperty(DCTerms.title, "Release " + id, "en");
+            whole.addProperty(m.createProperty(DCAT, "hasVersion"), ver);
+            if (id.equals(release.version())) whole.addProperty(m.createProperty(DCAT, "hasCurrentVersion"), ver);
+            byId.put(id, ver);
+        }
+        for (Version v : versions) {
+            Resource prev = byId.get(v.release().previous());
+            if (prev != null) byId.get(v.release().version()).addProperty(m.createProperty(DCAT, "previousVersion"), prev);
+        }
         return m;
     }
 
@@ -96,9 +121,17 @@ public final class Catalogue {
     private static Resource dataset(Model m, String base, String publicUrl, Path dumpsDir, Release release, PublishedDatasets.Info info,
                                     Resource publisher, Resource contact, Resource service, List<String> stateKeys,
                                     Map<String, String> files) throws java.io.IOException {
+        return dataset(m, base, publicUrl, dumpsDir, release, info, publisher, contact, service, stateKeys, files, "", "");
+    }
+
+    /** {@code suffix} extends the dataset's IRI (a release: "/release/{id}"); {@code path} is where its files are served, before "dumps/". */
+    private static Resource dataset(Model m, String base, String publicUrl, Path dumpsDir, Release release, PublishedDatasets.Info info,
+                                    Resource publisher, Resource contact, Resource service, List<String> stateKeys,
+                                    Map<String, String> files, String suffix, String path) throws java.io.IOException {
         String date = release.date().substring(0, 10);
-        Resource ds = described(m, base + "catalog/dataset/" + info.key(), "Dataset", info.titleDe(), info.titleEn(), info.descDe(), info.descEn())
-                .addProperty(DCTerms.identifier, base + "catalog/dataset/" + info.key())
+        String iri = base + "catalog/dataset/" + info.key() + suffix;
+        Resource ds = described(m, iri, "Dataset", info.titleDe(), info.titleEn(), info.descDe(), info.descEn())
+                .addProperty(DCTerms.identifier, iri)
                 .addProperty(DCTerms.publisher, publisher)
                 .addProperty(m.createProperty(DCAT, "contactPoint"), contact)
                 .addProperty(DCTerms.issued, m.createTypedLiteral(date, XSDDatatype.XSDdate))
@@ -117,19 +150,20 @@ public final class Catalogue {
         for (String k : info.keywordsEn()) ds.addProperty(m.createProperty(DCAT, "keyword"), k, "en");
         for (String key : stateKeys)
             ds.addProperty(DCTerms.spatial, m.createResource(GEOCODING + "stateKey/" + key).addProperty(RDF.type, DCTerms.Location));
-        Resource period = m.createResource(base + "catalog/dataset/" + info.key() + "/period")
+        Resource period = m.createResource(iri + "/period")
                 .addProperty(RDF.type, DCTerms.PeriodOfTime)
                 .addProperty(m.createProperty(DCAT, "startDate"), m.createTypedLiteral(info.start(), XSDDatatype.XSDdate))
                 .addProperty(m.createProperty(DCAT, "endDate"), m.createTypedLiteral(info.end(), XSDDatatype.XSDdate));
         ds.addProperty(DCTerms.temporal, period);
         if (info.exampleResource() != null) ds.addProperty(DCTerms.relation, m.createResource(base + info.exampleResource()));
-        service.addProperty(m.createProperty(DCAT, "servesDataset"), ds);
+        if (service != null) service.addProperty(m.createProperty(DCAT, "servesDataset"), ds);
 
         for (Map.Entry<String, String> f : new java.util.TreeMap<>(files).entrySet()) {
             Path file = dumpsDir.resolve(f.getKey());
             if (!Files.exists(file)) continue;
-            String url = publicUrl + "dumps/" + f.getKey();
-            Resource dist = m.createResource(base + "catalog/distribution/" + f.getKey())
+            String url = publicUrl + path + "dumps/" + f.getKey();
+            String distIri = base + "catalog/" + (path.isEmpty() ? "" : path) + "distribution/" + f.getKey();
+            Resource dist = m.createResource(distIri)
                     .addProperty(RDF.type, m.createResource(DCAT + "Distribution"))
                     .addProperty(m.createProperty(DCAT, "accessURL"), m.createResource(url))
                     .addProperty(m.createProperty(DCAT, "downloadURL"), m.createResource(url))
@@ -157,7 +191,7 @@ public final class Catalogue {
                         .addProperty(DCTerms.conformsTo, m.createResource("https://afs.github.io/rdf-patch/"));
             }
             String sha = Files.readString(dumpsDir.resolve(f.getKey() + ".sha256")).split("\\s+")[0];
-            Resource checksum = m.createResource(base + "catalog/distribution/" + f.getKey() + "/checksum")
+            Resource checksum = m.createResource(distIri + "/checksum")
                     .addProperty(RDF.type, m.createResource(SPDX + "Checksum"))
                     .addProperty(m.createProperty(SPDX, "algorithm"), m.createResource(SPDX + "checksumAlgorithm_sha256"))
                     .addProperty(m.createProperty(SPDX, "checksumValue"), m.createTypedLiteral(sha, XSDDatatype.XSDhexBinary));

@@ -234,8 +234,16 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         return req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + "/";
     }
 
+    /** The releases kept for time travel (the catalogue lists them as versions); none until the server sets it. */
+    private volatile java.util.function.Supplier<List<Catalogue.Version>> versions = List::of;
+
+    void versions(java.util.function.Supplier<List<Catalogue.Version>> v) { this.versions = v; }
+
     public Model catalogue(String publicUrl) {
-        return catalogues.computeIfAbsent(publicUrl, u -> {
+        List<Catalogue.Version> vs = versions.get();
+        String key = publicUrl + " " + vs.stream().map(v -> v.release().version()).sorted().toList();
+        return catalogues.computeIfAbsent(key, k -> {
+            String u = publicUrl;
             try {
                 List<String> states = new ArrayList<>();
                 Txn.executeRead(dsg, () -> {
@@ -243,7 +251,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
                         qe.execSelect().forEachRemaining(q -> states.add(q.getLiteral("k").getString()));
                     }
                 });
-                return Catalogue.build(base, u, dumpsDir, release, states);
+                return Catalogue.build(base, u, dumpsDir, release, states, vs);
             } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
         });
     }

@@ -100,8 +100,7 @@ final class ServedReleases implements AutoCloseable {
         guard.install(dsg.getContext());
         markInUse(store);
         String id = release != null ? release.version() : store.getFileName().toString();
-        return new Served(id, store, dumpsDir, release, org.apache.jena.query.DatasetFactory.wrap(dsg), service,
-                new LinkedDataRoutes(dsg, options.base(), dumpsDir, Path.of("ontology", "shapes.ttl"), id));
+        return served(id, store, dumpsDir, release, org.apache.jena.query.DatasetFactory.wrap(dsg), service);
     }
 
     private Served openRelease(String id, Path store, Path dumpsDir) {
@@ -111,8 +110,13 @@ final class ServedReleases implements AutoCloseable {
         DataService service = DataService.newBuilder(template).dataset(dsg).build();
         service.goActive();
         markInUse(store);
-        return new Served(id, store, dumpsDir, Release.read(dumpsDir), ds, service,
-                new LinkedDataRoutes(dsg, options.base(), dumpsDir, Path.of("ontology", "shapes.ttl"), id));
+        return served(id, store, dumpsDir, Release.read(dumpsDir), ds, service);
+    }
+
+    private Served served(String id, Path store, Path dumpsDir, Release release, Dataset ds, DataService service) {
+        LinkedDataRoutes routes = new LinkedDataRoutes(ds.asDatasetGraph(), options.base(), dumpsDir, Path.of("ontology", "shapes.ttl"), id);
+        routes.versions(this::catalogueVersions);
+        return new Served(id, store, dumpsDir, release, ds, service, routes);
     }
 
     /** Releases kept beside the current one become readable at /release/{id}. */
@@ -140,6 +144,13 @@ final class ServedReleases implements AutoCloseable {
     }
 
     Served current() { return current.get(); }
+
+    /** The kept releases as catalogue versions, newest first. */
+    List<de.smartcitylod.publish.Catalogue.Version> catalogueVersions() {
+        List<de.smartcitylod.publish.Catalogue.Version> out = new ArrayList<>();
+        for (Served s : releases()) if (s.release != null && s.dumps != null) out.add(new de.smartcitylod.publish.Catalogue.Version(s.release, s.dumps));
+        return out;
+    }
 
     /** A kept release by id, or null. */
     Served release(String id) { return open.get(id); }

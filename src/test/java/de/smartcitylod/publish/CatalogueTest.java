@@ -71,7 +71,10 @@ class CatalogueTest {
     @Test void describesEachDatasetWithItsDistributionsAndTheSparqlService() {
         String DCAT = de.smartcitylod.vocab.Vocab.DCAT;
         var datasets = catalogue.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, catalogue.createResource(DCAT + "Dataset")).toList();
-        assertEquals(7, datasets.size(), "index, atlas, projects, programmes, reference, sources and the whole dataset");
+        assertEquals(8, datasets.size(), "index, atlas, projects, programmes, reference, sources, the whole dataset and its one release so far");
+        var whole = catalogue.createResource("https://w3id.org/smartcity-de/catalog/dataset/" + de.smartcitylod.publish.PublishedDatasets.WHOLE.key());
+        var version = whole.getProperty(catalogue.createProperty(DCAT, "hasCurrentVersion")).getResource();
+        assertEquals(server.server.releaseId(), version.getProperty(catalogue.createProperty(DCAT, "version")).getString(), "the current release is a version of the whole dataset");
         var services = catalogue.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, catalogue.createResource(DCAT + "DataService")).toList();
         assertEquals(1, services.size());
         assertTrue(services.get(0).getProperty(catalogue.createProperty(DCAT, "endpointURL")).getResource().getURI().endsWith("/smartcity/sparql"));

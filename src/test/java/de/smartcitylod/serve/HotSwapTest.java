@@ -85,6 +85,12 @@ class HotSwapTest {
             for (int i = 2; i <= 4; i++) assertTrue(list.contains(ids.get(i)), list);
             assertTrue(s.get("/release/" + ids.get(2) + "/dumps/" + Release.FILE, null).body().contains("version=" + ids.get(2)));
 
+            // the catalogue lists the kept releases as versions of the whole dataset, each with its own dumps
+            String catalog = s.get("/catalog", "text/turtle").body();
+            for (int i = 2; i <= 4; i++) assertTrue(catalog.contains("/release/" + ids.get(i) + "/dumps/smartcity-lod.nq.gz"), catalog);
+            assertTrue(catalog.contains("dcat:hasVersion") && catalog.contains("dcat:previousVersion") && catalog.contains("dcat:hasCurrentVersion"));
+            assertFalse(catalog.contains("/release/" + ids.get(0) + "/"), "releases no longer kept are not listed");
+
             // pages and documents name the release they came from
             assertEquals("</release/" + ids.get(4) + "/>; rel=\"latest-version\"", s.get("/data/state/01.ttl", null).headers().firstValue("Link").orElse(""));
 
