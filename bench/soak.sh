@@ -11,7 +11,7 @@ duration=${1:-600}; clients=${2:-8}; every=${3:-30}
 ./smartcity --help >/dev/null                      # builds the jar when needed
 
 work=$(mktemp -d /tmp/smartcity-soak.XXXXXX)
-cp target/smartcity-lod.jar "$work/"               # a pinned copy: edits to the sources during the run change nothing
+cp -r target/smartcity-lod.jar target/lib "$work/"   # a pinned copy: edits to the sources during the run change nothing
 export SMARTCITY_JAR="$work/smartcity-lod.jar"
 
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${server:-}" ] && kill -9 "$server" 2>/dev/null || true' EXIT
