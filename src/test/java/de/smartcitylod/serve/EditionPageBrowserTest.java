@@ -1,0 +1,46 @@
+package de.smartcitylod.serve;
+
+import de.smartcitylod.support.Browser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Headless Chromium sorts an edition's whole table by a clicked column, both ways, empty cells last. */
+class EditionPageBrowserTest {
+    @TempDir Path dir;
+
+    @Test void theEditionTableSortsByAClickedColumn() throws Exception {
+        Browser.onShippedData(dir, (server, driver) -> {
+            driver.get(server.url("/page/index/2022"));
+            WebElement table = driver.findElement(By.cssSelector("table.ranking.sortable"));
+            List<WebElement> headers = table.findElements(By.cssSelector("thead th"));
+            int mobility = -1;
+            for (int i = 0; i < headers.size(); i++) if (headers.get(i).getText().startsWith("Mobilität: Rang")) mobility = i;
+            assertTrue(mobility > 0, "a mobility rank column");
+            assertTrue(table.findElements(By.cssSelector("tbody tr")).size() >= 60, "one row per city of the edition");
+            headers.get(mobility).click();
+            List<Integer> ascending = ranks(table, mobility);
+            assertTrue(ascending.size() >= 20, ascending.toString());
+            for (int i = 1; i < ascending.size(); i++) assertTrue(ascending.get(i - 1) <= ascending.get(i), "ascending: " + ascending);
+            String lastCell = table.findElements(By.cssSelector("tbody tr")).getLast().findElements(By.tagName("td")).get(mobility).getText();
+            assertEquals("", lastCell, "cities without a mobility rank come last");
+            headers.get(mobility).click();
+            List<Integer> descending = ranks(table, mobility);
+            for (int i = 1; i < descending.size(); i++) assertTrue(descending.get(i - 1) >= descending.get(i), "descending: " + descending);
+            Browser.screenshot(driver, "edition-2022-sorted-by-mobility");
+        });
+    }
+
+    /** The column's ranks from top to bottom, skipping empty cells. */
+    private static List<Integer> ranks(WebElement table, int column) {
+        return table.findElements(By.cssSelector("tbody tr")).stream()
+                .map(r -> r.findElements(By.tagName("td")).get(column).getAttribute("data-v"))
+                .filter(v -> v != null && !v.isEmpty()).map(Integer::valueOf).toList();
+    }
+}
