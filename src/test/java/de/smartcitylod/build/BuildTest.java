@@ -52,6 +52,8 @@ class BuildTest {
         assertTrue(namesA.containsAll(List.of(DumpWriter.ALL, DumpWriter.ALL + ".sha256", Release.FILE, Release.PATCH)), namesA.toString());
         // every file, the release metadata and the patch included: nothing depends on the clock
         for (String n : namesA) assertArrayEquals(Files.readAllBytes(a.dumpsDir().resolve(n)), Files.readAllBytes(b.dumpsDir().resolve(n)), n);
+        // and so is the whole run/dumps tree: the link and the generation folders beside it
+        assertEquals(tree(dir.resolve("a/run")), tree(dir.resolve("b/run")));
         // the release id is the content hash, the folder is named by it, the date is the newest source date
         assertEquals(DumpWriter.sha256(a.dumpsDir().resolve(DumpWriter.ALL)).substring(0, 12), a.release().version());
         assertEquals(a.release().version(), a.dumpsDir().getFileName().toString());
@@ -148,6 +150,20 @@ class BuildTest {
             assertTrue(e.getMessage().contains("another build is running") && e.getMessage().contains("nothing was changed"), e.getMessage());
         }
         assertEquals(before, new Generations(opts.store()).current());
+    }
+
+    /** Every path under run/ that belongs to the dumps (links with their targets, files with a hash of their bytes). */
+    private static List<String> tree(Path run) throws IOException {
+        try (Stream<Path> s = Files.walk(run)) {
+            return s.filter(p -> run.relativize(p).toString().startsWith("dumps")).map(p -> {
+                try {
+                    String rel = run.relativize(p).toString();
+                    if (Files.isSymbolicLink(p)) return rel + " -> " + Files.readSymbolicLink(p);
+                    if (Files.isRegularFile(p)) return rel + " " + DumpWriter.sha256(p);
+                    return rel + "/";
+                } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
+            }).sorted().toList();
+        }
     }
 
     private static List<String> names(Path d) throws IOException {
