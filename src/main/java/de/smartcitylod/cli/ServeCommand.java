@@ -39,6 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     String timeout;
     @Option(names = "--keep", defaultValue = "3", description = "releases served for time travel at /release/{id}, the current one included (default: ${DEFAULT-VALUE})")
     int keep;
+    @Option(names = "--cache-size", defaultValue = "268435456", description = "bytes of answers kept in memory until the next release (default: ${DEFAULT-VALUE})")
+    long cacheSize;
 
     @Override public Integer call() {
         if (new Generations(store).current() == null) {
@@ -47,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
                     .withUris(new Uris(base != null ? base : Uris.DEFAULT_BASE));
             new BuildJob(opts).run();
         }
-        ServerOptions o = new ServerOptions(host, port, config, store, dumps, queries, base, timeout, null, keep, 500);
+        ServerOptions o = new ServerOptions(host, port, config, store, dumps, queries, base, timeout, null, keep, 500, cacheSize);
         SmartCityServer server = SmartCityServer.start(o);
         System.out.println("smartcity-lod serving on " + server.url() + "  (SPARQL endpoint " + server.url() + "smartcity/sparql)");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));

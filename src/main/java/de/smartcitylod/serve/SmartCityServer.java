@@ -30,8 +30,11 @@ public final class SmartCityServer implements AutoCloseable {
 
     private final ServedReleases releases;
 
-    private SmartCityServer(FusekiServer fuseki, ServerOptions options, FederationGuard guard, ServedReleases releases) {
+    private final ResponseCache cache;
+
+    private SmartCityServer(FusekiServer fuseki, ServerOptions options, FederationGuard guard, ServedReleases releases, ResponseCache cache) {
         this.releases = releases;
+        this.cache = cache;
         this.fuseki = fuseki;
         this.options = options;
         this.guard = guard;
@@ -59,6 +62,7 @@ public final class SmartCityServer implements AutoCloseable {
             });
         };
 
+        ResponseCache cache = new ResponseCache(() -> served.get() == null ? "" : served.get().current().id, options.cacheBytes());
         FusekiServer fuseki = FusekiServer.create()
                 .port(options.port())
                 .parseConfig(config)
@@ -67,6 +71,7 @@ public final class SmartCityServer implements AutoCloseable {
                 .enableStats(true)
                 .enableCors(true, null)
                 .addServlet("/*", new WebServlet(examples, ENDPOINT, routes))
+                .addFilter("/*", cache)
                 .build();
         ServedReleases releases = new ServedReleases(options, fuseki.getDataAccessPointRegistry(), DATASET, guard);
         served.set(releases);
@@ -86,7 +91,7 @@ public final class SmartCityServer implements AutoCloseable {
         jetty.setHandler(gzip);
 
         fuseki.start();
-        SmartCityServer s = new SmartCityServer(fuseki, options, guard, releases);
+        SmartCityServer s = new SmartCityServer(fuseki, options, guard, releases, cache);
         LOG.info("smartcity-lod is listening on {} (SPARQL: {}, query page: {})", s.url(), s.url() + ENDPOINT.substring(1), s.url());
         return s;
     }
@@ -104,6 +109,9 @@ public final class SmartCityServer implements AutoCloseable {
 
     /** The id of the release served now. */
     public String releaseId() { return releases.current().id; }
+
+    /** Bytes the response cache holds now. */
+    public long cachedBytes() { return cache.weightedBytes(); }
 
     /** How many times the server has switched to a new release. */
     public int swaps() { return releases.swaps(); }

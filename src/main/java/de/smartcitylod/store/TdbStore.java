@@ -75,5 +75,15 @@ public final class TdbStore {
         // again under its release name once it has been renamed.
         org.apache.jena.dboe.base.file.ProcessFileLock lock = org.apache.jena.tdb2.sys.DatabaseConnection.lockForLocation(location);
         if (lock != null) org.apache.jena.dboe.base.file.ProcessFileLock.release(lock);
+        // The lock file still names this process; while it lives, another process (the server
+        // switching to this release) would take the store for locked. Ours to remove: we held it.
+        java.nio.file.Path lockFile = java.nio.file.Path.of(location.getDirectoryPath(), "tdb.lock");
+        try {
+            if (java.nio.file.Files.exists(lockFile)
+                    && java.nio.file.Files.readString(lockFile).strip().equals(Long.toString(ProcessHandle.current().pid())))
+                java.nio.file.Files.delete(lockFile);
+        } catch (java.io.IOException e) {
+            LOG.debug("could not remove {}: {}", lockFile, e.toString());
+        }
     }
 }

@@ -1,0 +1,101 @@
+package de.smartcitylod.serve;
+
+import de.smartcitylod.build.BuildJob;
+import de.smartcitylod.support.Fixtures;
+import de.smartcitylod.support.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+import static de.smartcitylod.support.TestServer.HTTP;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Answers are cached per release: repeated requests come from memory, If-None-Match is a 304, a new release changes every ETag. */
+class ResponseCacheTest {
+    @TempDir Path dir;
+    static final String Q = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/smartcity-de/ontology#Source> }";
+
+    private static HttpResponse<byte[]> get(TestServer s, String path, String accept, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.url(path))).timeout(Duration.ofSeconds(30)).GET();
+        if (accept != null) b.header("Accept", accept);
+        if (ifNoneMatch != null) b.header("If-None-Match", ifNoneMatch);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String sparql(String q) { return "/smartcity/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8); }
+
+    @Test void repeatedRequestsComeFromTheCacheAndRevalidateWith304() throws Exception {
+        try (TestServer s = TestServer.start(dir, Fixtures.dataDir(dir, null), o -> o)) {
+            for (String path : new String[]{sparql(Q), "/page/state/01", "/data/state/01.ttl", "/catalog", "/.well-known/void"}) {
+                var first = get(s, path, "application/sparql-results+json, text/turtle;q=0.9, text/html;q=0.8", null);
+                var again = get(s, path, "application/sparql-results+json, text/turtle;q=0.9, text/html;q=0.8", null);
+                assertEquals(200, first.statusCode(), path);
+                assertEquals("MISS", first.headers().firstValue("X-Cache").orElse(""), path);
+                assertEquals("HIT", again.headers().firstValue("X-Cache").orElse(""), path);
+                assertArrayEquals(first.body(), again.body(), "identical bytes: " + path);
+                assertEquals(first.headers().firstValue("Content-Type"), again.headers().firstValue("Content-Type"), path);
+                String etag = first.headers().firstValue("ETag").orElseThrow();
+                assertTrue(etag.startsWith("\"" + s.server.releaseId() + "-"), "the ETag names the release: " + etag);
+                assertTrue(first.headers().firstValue("Cache-Control").orElse("").contains("public"), path);
+                var revalidated = get(s, path, "application/sparql-results+json, text/turtle;q=0.9, text/html;q=0.8", etag);
+                assertEquals(304, revalidated.statusCode(), path);
+                assertEquals(0, revalidated.body().length);
+            }
+            // the same query as a POSTed form is one key too, whatever the parameter order
+            var post = HTTP.send(HttpRequest.newBuilder(URI.create(s.url("/smartcity/sparql"))).header("Accept", "application/sparql-results+json")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(Q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            var post2 = HTTP.send(HttpRequest.newBuilder(URI.create(s.url("/smartcity/sparql"))).header("Accept", "application/sparql-results+json")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(Q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, post.statusCode(), post.body());
+            assertEquals("HIT", post2.headers().firstValue("X-Cache").orElse(""));
+            assertEquals(post.body(), post2.body());
+            // a bad query is not cached
+            var bad = get(s, sparql("SELECT WHERE {"), "application/sparql-results+json", null);
+            assertEquals(400, bad.statusCode());
+            assertEquals(400, get(s, sparql("SELECT WHERE {"), "application/sparql-results+json", null).statusCode());
+        }
+    }
+
+    @Test void aNewReleaseChangesETagsAndAnswers() throws Exception {
+        Path data = Fixtures.dataDir(dir, null);
+        try (TestServer s = TestServer.start(dir, data, o -> o.withReleases(3, 100))) {
+            var before = get(s, sparql(Q), "application/sparql-results+json", null);
+            String etag = before.headers().firstValue("ETag").orElseThrow();
+            Files.writeString(data.resolve("sources.csv"), "src-c,Quelle C,Herausgeber C,,2021,,news-article,de,\n", StandardOpenOption.APPEND);
+            String id = new BuildJob(s.build).run().release().version();
+            long t0 = System.nanoTime();
+            while (!id.equals(s.server.releaseId()) && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(20);
+            var after = get(s, sparql(Q), "application/sparql-results+json", etag);
+            assertEquals(200, after.statusCode(), "the old ETag no longer matches");
+            assertNotEquals(etag, after.headers().firstValue("ETag").orElseThrow());
+            assertTrue(new String(after.body(), StandardCharsets.UTF_8).contains("\"3\""), "the new answer");
+            assertEquals("MISS", after.headers().firstValue("X-Cache").orElse(""));
+        }
+    }
+
+    @Test void theCacheStaysWithinItsBoundUnderAFloodOfDistinctQueries() throws Exception {
+        long bound = 64 * 1024;
+        try (TestServer s = TestServer.start(dir, Fixtures.dataDir(dir, null), o -> o.withCacheBytes(bound))) {
+            long max = 0;
+            for (int i = 0; i < 400; i++) {
+                var r = get(s, sparql("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT " + (10 + i)), "application/sparql-results+json", null);
+                assertEquals(200, r.statusCode());
+                if (i % 20 == 0) max = Math.max(max, s.server.cachedBytes());
+            }
+            max = Math.max(max, s.server.cachedBytes());
+            assertTrue(max <= bound, "held " + max + " bytes with a bound of " + bound);
+            assertTrue(s.server.cachedBytes() > bound / 4, "and it is used: " + s.server.cachedBytes());
+        }
+    }
+}
