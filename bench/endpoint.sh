@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Side-by-side endpoint benchmark on loopback, in one run, on the curated data:
+#   ours     - ./smartcity serve (release-keyed cache)
+#   fuseki   - the stock Fuseki main server (FusekiMainCmd from the same Jena 6.0.0 jars) with
+#              fuseki-config/config.ttl on a copy of the same TDB2 store
+#   virtuoso - Virtuoso open source 7 (Debian virtuoso-opensource) loaded from our N-Quads dump
+#   nginx    - Debian's nginx serving the very same answers as static files: the physical limit
+# with wrk (Debian) at fixed connections and duration. Needs: wrk nginx-light virtuoso-opensource.
+# Usage: bench/endpoint.sh [seconds=10] [connections=16]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dur=${1:-10}; conns=${2:-16}
+for t in wrk nginx virtuoso-t isql-vt; do command -v "$t" >/dev/null || { echo "bench/endpoint.sh: $t missing (apt-get install wrk nginx-light virtuoso-opensource)" >&2; exit 1; }; done
+./smartcity --help >/dev/null
+work=$(mktemp -d /tmp/smartcity-endpoint.XXXXXX)
+cp -r target/smartcity-lod.jar target/lib "$work/"
+export SMARTCITY_JAR="$work/smartcity-lod.jar"
+pids=()
+trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done' EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 1 240); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+
+./smartcity build --data data --store "$work/run/tdb2" --dumps "$work/run/dumps" >"$work/build.log" 2>&1
+store=$(readlink -f "$work/run/tdb2"); dumps=$(readlink -f "$work/run/dumps")
+
+p_ours=$(free_port)
+./smartcity serve --port "$p_ours" --store "$work/run/tdb2" --dumps "$work/run/dumps" >"$work/ours.log" 2>&1 & pids+=($!)
+
+# stock Fuseki: the same config file, its store paths pointed at a copy of the store (TDB2 allows one process per store)
+cp -r "$store" "$work/stock-tdb2"; rm -f "$work/stock-tdb2"/.in-use-* "$work/stock-tdb2/tdb.lock"
+sed -e "s#tdb2:location \"run/tdb2\"#tdb2:location \"$work/stock-tdb2\"#" -e "s#text:directory \"run/tdb2/text-index\"#text:directory <file://$work/stock-tdb2/text-index>#" \
+  fuseki-config/config.ttl >"$work/stock-config.ttl"
+p_fuseki=$(free_port)
+java=$(command -v java); for j in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV); do [ "$("$j" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')" -ge 21 ] && { java=$j; break; }; done
+"$java" -Xmx4g --enable-native-access=ALL-UNNAMED -cp "$work/lib/*" org.apache.jena.fuseki.main.cmds.FusekiMainCmd \
+  --port "$p_fuseki" --config "$work/stock-config.ttl" >"$work/fuseki.log" 2>&1 & pids+=($!)
+
+# Virtuoso on loopback, ResultSetMaxRows raised, loaded from the dump (graphs kept; its default graph is their union)
+mkdir -p "$work/vt"; cp "$dumps/smartcity-lod.nq.gz" "$work/vt/"
+p_vt=$(free_port); p_vth=$(free_port)
+sed -e "s#/var/lib/virtuoso-opensource-7/db/#$work/vt/#g" -e "s#^ServerPort *= 1111#ServerPort = 127.0.0.1:$p_vt#" \
+    -e "s#^ServerPort *= 8890#ServerPort = 127.0.0.1:$p_vth#" -e "s#^DirsAllowed *=.*#DirsAllowed = ., /usr/share/virtuoso-opensource-7/vad, $work/vt#" \
+    -e "s#^ResultSetMaxRows *=.*#ResultSetMaxRows = 1000000#" /etc/virtuoso-opensource-7/virtuoso.ini >"$work/vt/virtuoso.ini"
+(cd "$work/vt" && exec virtuoso-t -f -c virtuoso.ini >"$work/vt/out.log" 2>&1) & pids+=($!)
+for _ in $(seq 1 120); do isql-vt "$p_vt" dba dba exec="status();" >/dev/null 2>&1 && break; sleep 0.5; done
+isql-vt "$p_vt" dba dba exec="ld_dir('$work/vt', 'smartcity-lod.nq.gz', 'urn:smartcity-lod:unused'); rdf_loader_run(); checkpoint;" >"$work/vt/load.log" 2>&1
+
+wait_http "http://127.0.0.1:$p_ours/\$/ping"; wait_http "http://127.0.0.1:$p_fuseki/\$/ping"; wait_http "http://127.0.0.1:$p_vth/sparql?query=ASK%7B%7D"
+
+# nginx: the same answers as static files, fetched once from our server
+mkdir -p "$work/static" "$work/nginx/logs"
+urlq() { python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.stdin.read()))'; }
+q1=$(grep -v '^#' queries/01-ranking-per-edition.rq | urlq)
+accept='application/sparql-results+json'
+curl -fs -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" -o "$work/static/query.json"
+curl -fs -H 'Accept: text/html' "http://127.0.0.1:$p_ours/page/city/06411000" -o "$work/static/page.html"
+curl -fs "http://127.0.0.1:$p_ours/data/city/06411000.ttl" -o "$work/static/doc.ttl"
+cp "$dumps/smartcity-lod.nq.gz" "$work/static/dump.nq.gz"
+chmod 755 "$work"; chmod -R a+rX "$work/static"          # nginx workers run as nobody
+p_nginx=$(free_port)
+cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes 2; daemon off; pid $work/nginx/nginx.pid; error_log $work/nginx/logs/error.log;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; etag on; types { application/json json; text/html html; text/turtle ttl; application/gzip gz; }
+  server { listen 127.0.0.1:$p_nginx; root $work/static; } }
+EOF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" & pids+=($!)
+wait_http "http://127.0.0.1:$p_nginx/query.json"
+
+# varying literals: a different query per request, so no cache can answer it
+cat >"$work/vary.lua" <<'EOF'
+local base = os.getenv("VARY_PATH")
+local n = 0
+-- a seed per thread and a counter per request: no two requests are the same query
+math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000))
+local offset = math.random(1, 1000000000)
+request = function()
+  n = n + 1
+  local q = "SELECT ?o ?rank WHERE { ?o <https://w3id.org/smartcity-de/ontology#rank> ?rank FILTER(?rank = " .. (n % 83 + 1) .. ") } LIMIT " .. (offset + n)
+  local enc = q:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end)
+  return wrk.format("GET", base .. enc, { ["Accept"] = "application/sparql-results+json" })
+end
+EOF
+
+results="$work/results.tsv"; printf 'workload\tserver\treq/s\tp50\tp99\terrors\n' >"$results"
+bench() {   # workload server url [header]
+  local out; out=$(wrk -t2 -c"$conns" -d"${dur}s" --latency ${4:+-H "$4"} "$3" 2>&1)
+  local rps p50 p99 errs non2xx
+  rps=$(awk '/Requests\/sec/{print $2}' <<<"$out"); p50=$(awk '$1=="50%"{print $2}' <<<"$out"); p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+  errs=$(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$out"); non2xx=$(awk '/Non-2xx/{print $5}' <<<"$out")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "$p50" "$p99" "$((errs + ${non2xx:-0}))" | tee -a "$results"
+}
+varyb() {   # server endpoint-url (wrk takes the host from the URL, the Lua script the path)
+  local out; out=$(VARY_PATH="$(sed -E 's#^https?://[^/]+##' <<<"$2")?query=" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/vary.lua" "$2" 2>&1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "query, varying literal" "$1" "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
+    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(( $(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$out") + $(awk '/Non-2xx/{print $5} END{print 0}' <<<"$out" | head -1) ))" | tee -a "$results"
+}
+# warm-up: each server answers each workload once
+for u in "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "http://127.0.0.1:$p_fuseki/smartcity/sparql?query=$q1" "http://127.0.0.1:$p_vth/sparql?query=$q1"; do
+  curl -fs -o /dev/null -H "Accept: $accept" "$u"; done
+bench "query, repeated" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "Accept: $accept"
+bench "query, repeated" fuseki "http://127.0.0.1:$p_fuseki/smartcity/sparql?query=$q1" "Accept: $accept"
+bench "query, repeated" virtuoso "http://127.0.0.1:$p_vth/sparql?query=$q1" "Accept: $accept"
+bench "query, repeated" nginx "http://127.0.0.1:$p_nginx/query.json"
+etag=$(curl -fsI -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+netag=$(curl -fsI "http://127.0.0.1:$p_nginx/query.json" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+bench "query, 304 revalidation" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "If-None-Match: $etag"
+bench "query, 304 revalidation" nginx "http://127.0.0.1:$p_nginx/query.json" "If-None-Match: $netag"
+varyb ours "http://127.0.0.1:$p_ours/smartcity/sparql"
+varyb fuseki "http://127.0.0.1:$p_fuseki/smartcity/sparql"
+varyb virtuoso "http://127.0.0.1:$p_vth/sparql"
+bench "city page" ours "http://127.0.0.1:$p_ours/page/city/06411000"
+bench "city page" nginx "http://127.0.0.1:$p_nginx/page.html"
+bench "RDF document" ours "http://127.0.0.1:$p_ours/data/city/06411000.ttl"
+bench "RDF document" nginx "http://127.0.0.1:$p_nginx/doc.ttl"
+bench "dump download" ours "http://127.0.0.1:$p_ours/dumps/smartcity-lod.nq.gz"
+bench "dump download" nginx "http://127.0.0.1:$p_nginx/dump.nq.gz"
+
+echo; echo "ratios (req/s of ours over the other, same workload):"
+awk -F'\t' 'NR>1{r[$1"|"$2]=$3} END{for(k in r){split(k,a,"|"); if(a[2]=="ours") for(o in r){split(o,b,"|"); if(b[1]==a[1] && b[2]!="ours") printf "  %-26s ours/%-9s %.2f\n", a[1], b[2], r[k]/r[o]}}}' "$results" | sort
+echo "(one uncached request each, ms: city page $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/page/city/09162000?nocache=$RANDOM"), RDF document $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/data/city/09162000.ttl?nocache=$RANDOM") s)"
+echo "logs and results: $work"
