@@ -265,6 +265,25 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         sendModel(m, type == null ? "text/turtle" : type, req, resp);
     }
 
+    private volatile Long unionTriples;
+
+    /** The endpoint's service description (RDF by Accept) or, for a browser, its help page. */
+    void serviceDescription(HttpServletRequest req, HttpServletResponse resp, java.util.Set<String> federation, String timeout) throws IOException {
+        if (stats == null) stats = VoidDescription.stats(dsg, base);
+        if (unionTriples == null) Txn.executeRead(dsg, () -> {
+            try (QueryExecution qe = QueryExecutionFactory.create("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", ds)) {
+                unionTriples = qe.execSelect().next().getLiteral("n").getLong();
+            }
+        });
+        String endpoint = publicUrl(req) + SmartCityServer.ENDPOINT.substring(1);
+        String type = Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? PAGE_OR_RDF : RDF_FIRST);
+        resp.setHeader("Vary", "Accept");
+        if (Conneg.HTML.equals(type))
+            WebServlet.send(resp, "text/html; charset=utf-8", ServiceDescription.html(endpoint, publicUrl(req), stats, unionTriples, federation, timeout)
+                    .getBytes(StandardCharsets.UTF_8), req);
+        else sendModel(ServiceDescription.build(endpoint, publicUrl(req), stats, unionTriples, federation, timeout), type == null ? "text/turtle" : type, req, resp);
+    }
+
     private void voidDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (stats == null) stats = VoidDescription.stats(dsg, base);
         Model m = VoidDescription.build(base, publicUrl(req), stats);

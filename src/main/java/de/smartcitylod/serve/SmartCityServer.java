@@ -62,6 +62,22 @@ public final class SmartCityServer implements AutoCloseable {
             });
         };
 
+        // GET on the endpoint without a query: the service description, or a help page for browsers.
+        String timeout = options.timeout() != null ? options.timeout() : java.util.Objects.toString(StoreConfig.serverContext(config, "arq:queryTimeout"), "none");
+        jakarta.servlet.Filter describe = (sreq, sresp, chain) -> {
+            var req = (jakarta.servlet.http.HttpServletRequest) sreq;
+            String path = req.getRequestURI().substring(req.getContextPath().length());
+            boolean endpoint = path.equals(ENDPOINT) || path.equals(DATASET + "/query") || path.equals(DATASET) || path.equals(DATASET + "/");
+            if (endpoint && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) && req.getQueryString() == null && served.get() != null) {
+                served.get().withCurrent(s -> {
+                    try { s.routes.serviceDescription(req, (jakarta.servlet.http.HttpServletResponse) sresp, guard.allowed(), timeout); }
+                    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+                    return null;
+                });
+                return;
+            }
+            chain.doFilter(sreq, sresp);
+        };
         ResponseCache cache = new ResponseCache(() -> served.get() == null ? "" : served.get().current().id, options.cacheBytes());
         FusekiServer fuseki = FusekiServer.create()
                 .port(options.port())
@@ -71,6 +87,7 @@ public final class SmartCityServer implements AutoCloseable {
                 .enableStats(true)
                 .enableCors(true, null)
                 .addServlet("/*", new WebServlet(examples, ENDPOINT, routes))
+                .addFilter("/*", describe)
                 .addFilter("/*", cache)
                 .build();
         ServedReleases releases = new ServedReleases(options, fuseki.getDataAccessPointRegistry(), DATASET, guard);

@@ -91,6 +91,7 @@ public final class SC {
     public static final Node strategyAdopted = t("strategyAdopted");
     public static final Node featuredIn = t("featuredIn");
     public static final Node amountKind = t("amountKind");
+    public static final Node federationTarget = t("federationTarget");
     public static final Node derivation = t("derivation");
     public static final Node year = t("year");
     public static final Node citiesCovered = t("citiesCovered");

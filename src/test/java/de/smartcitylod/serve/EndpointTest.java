@@ -167,4 +167,28 @@ class EndpointTest {
         assertTrue(secs < 30, "stopped by the 3 s overall timeout, took " + secs + " s");
         assertEquals(200, server.query("ASK { ?s ?p ?o }", "application/sparql-results+json").statusCode());
     }
+
+    @Test void theEndpointUrlWithoutAQueryDescribesTheService() throws Exception {
+        var rdf = server.get("/smartcity/sparql", "text/turtle");
+        assertEquals(200, rdf.statusCode(), rdf.body());
+        org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        org.apache.jena.riot.RDFParser.fromString(rdf.body(), org.apache.jena.riot.Lang.TURTLE).parse(m);
+        String sd = ServiceDescription.SD;
+        var service = m.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, m.createResource(sd + "Service")).next();
+        assertEquals(server.url("/smartcity/sparql"), service.getPropertyResourceValue(m.createProperty(sd, "endpoint")).getURI());
+        assertTrue(m.contains(service, m.createProperty(sd, "supportedLanguage"), m.createResource(sd + "SPARQL11Query")));
+        assertTrue(m.contains(service, m.createProperty(sd, "feature"), m.createResource(sd + "UnionDefaultGraph")));
+        assertTrue(m.contains(service, m.createProperty(sd, "resultFormat"), m.createResource(ServiceDescription.FORMATS + "SPARQL_Results_JSON")));
+        assertTrue(m.contains(service, m.createProperty(de.smartcitylod.vocab.SC.federationTarget.getURI()), m.createResource("https://query.wikidata.org/sparql")));
+        // graph sizes as the endpoint itself counts them
+        var defaultGraph = service.getPropertyResourceValue(m.createProperty(sd, "defaultDataset")).getPropertyResourceValue(m.createProperty(sd, "defaultGraph"));
+        String triples = defaultGraph.getProperty(m.createProperty(de.smartcitylod.vocab.Vocab.VOID, "triples")).getString();
+        assertEquals(Sparql.rows(server.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "application/sparql-results+json").body()).get(0).get("n"), triples);
+        assertEquals(7, m.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, m.createResource(sd + "NamedGraph")).toList().size());
+        // a browser gets a help page; a query still gets results
+        var html = server.get("/smartcity/sparql", "text/html,application/xhtml+xml");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.body().contains("SPARQL") && html.body().contains("curl") && html.body().contains("href=\"" + server.url("/") + "\""), html.body());
+        assertEquals(200, server.get("/smartcity/sparql?query=" + java.net.URLEncoder.encode(COUNT, java.nio.charset.StandardCharsets.UTF_8), "application/sparql-results+json").statusCode());
+    }
 }
