@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code smartcity} command line. */
 @Command(name = "smartcity", mixinStandardHelpOptions = true, version = "smartcity-lod 0.1.0",
         description = "Builds German smart-city open data into linked data and serves it.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, ReplicateCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
 public final class SmartCity implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -322,7 +322,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
             try (var s = Files.list(dumpsDir)) {
                 for (Path f : s.sorted().toList()) {
                     String n = f.getFileName().toString();
-                    if (n.endsWith(".sha256")) continue;
+                    if (n.endsWith(".sha256") || n.startsWith(".")) continue;     // checksums go beside their file; markers are internal
                     Path sha = dumpsDir.resolve(n + ".sha256");
                     sb.append("<tr><td><a href=\"").append(esc(prefix)).append(esc(n)).append("\">").append(esc(n)).append("</a></td><td>").append(Files.size(f))
                       .append("</td><td><code>").append(Files.exists(sha) ? esc(Files.readString(sha).split("\\s+")[0]) : "").append("</code></td></tr>");

@@ -1,0 +1,41 @@
+package de.smartcitylod.cli;
+
+import de.smartcitylod.store.Replica;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "replicate", mixinStandardHelpOptions = true,
+        description = "Keep a replica's store and dumps at the primary's current release: fetch its files from the primary's /dumps/, "
+                + "check every SHA-256 (the whole dump also against the catalogue), load, and switch when complete. "
+                + "A 'serve' on the same --store/--dumps picks each release up by itself.")
+final class ReplicateCommand implements Callable<Integer> {
+    @Option(names = "--from", required = true, description = "the primary's URL, e.g. http://primary:3030/")
+    URI from;
+    @Option(names = "--store", defaultValue = "run/tdb2", description = "TDB2 store (default: ${DEFAULT-VALUE})")
+    Path store;
+    @Option(names = "--dumps", defaultValue = "run/dumps", description = "dump folder (default: ${DEFAULT-VALUE})")
+    Path dumps;
+    @Option(names = "--config", defaultValue = "fuseki-config/config.ttl", description = "Fuseki assembler file (default: ${DEFAULT-VALUE})")
+    Path config;
+    @Option(names = "--keep", defaultValue = "3", description = "releases to keep (default: ${DEFAULT-VALUE})")
+    int keep;
+    @Option(names = "--poll", defaultValue = "10000", description = "ms between looks at the primary (default: ${DEFAULT-VALUE})")
+    long poll;
+    @Option(names = "--once", description = "sync once and exit")
+    boolean once;
+
+    @Override public Integer call() throws Exception {
+        Replica r = new Replica(from, config, store, dumps, keep);
+        if (once) {
+            String id = r.sync();
+            System.out.println(id == null ? "Replica is at the primary's release already" : "Replica now holds release " + id);
+            return 0;
+        }
+        r.follow(poll);
+        return 0;
+    }
+}

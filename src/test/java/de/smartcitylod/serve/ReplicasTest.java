@@ -1,0 +1,150 @@
+package de.smartcitylod.serve;
+
+import de.smartcitylod.build.BuildJob;
+import de.smartcitylod.publish.DumpWriter;
+import de.smartcitylod.store.Generations;
+import de.smartcitylod.store.Replica;
+import de.smartcitylod.support.Fixtures;
+import de.smartcitylod.support.Sparql;
+import de.smartcitylod.support.TestServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static de.smartcitylod.support.TestServer.HTTP;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * deploy/nginx.conf for real: a primary, two replicas that copy its release over HTTP (checksums
+ * verified) and Debian's nginx in front on loopback. One replica is stopped under load: not one
+ * request fails. A new release of the primary reaches the remaining replica and is served.
+ */
+class ReplicasTest {
+    static final Path NGINX = Path.of("/usr/sbin/nginx");
+    static final String Q = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/smartcity-de/ontology#Source> }";
+    @TempDir Path dir;
+
+    @Test void aReplicaStoppedUnderLoadCostsNoRequestAndNewReleasesReachTheOthers() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(NGINX), "Debian's nginx not installed (.ci/run installs nginx-light); replica test skipped");
+        Path data = Fixtures.dataDir(dir.resolve("primary"), null);
+        try (TestServer primary = TestServer.start(dir.resolve("primary"), data, o -> o)) {
+            URI from = URI.create(primary.url("/"));
+            List<SmartCityServer> replicas = new ArrayList<>();
+            List<Replica> copies = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Path run = dir.resolve("replica" + i);
+                Replica r = new Replica(from, Path.of("fuseki-config/config.ttl"), run.resolve("tdb2"), run.resolve("dumps"), 3);
+                assertEquals(primary.server.releaseId(), r.sync(), "the replica copies the primary's release");
+                assertNull(r.sync(), "and knows when it has it already");
+                copies.add(r);
+                replicas.add(SmartCityServer.start(ServerOptions.defaults().withPort(0).withStore(run.resolve("tdb2"), run.resolve("dumps")).withReleases(3, 100)));
+            }
+            // the dumps a replica serves are the primary's, byte for byte
+            Path primaryDump = new Generations(primary.build.dumps()).current().resolve(DumpWriter.ALL);
+            assertArrayEquals(Files.readAllBytes(primaryDump), Files.readAllBytes(new Generations(dir.resolve("replica0/dumps")).current().resolve(DumpWriter.ALL)));
+
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
+            String conf = Files.readString(Path.of("deploy/nginx.conf"))
+                    .replace("worker_processes auto;", "worker_processes 2; daemon off; pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("nginx-error.log") + ";")
+                    .replace("127.0.0.1:3031", "127.0.0.1:" + replicas.get(0).port()).replace("127.0.0.1:3032", "127.0.0.1:" + replicas.get(1).port())
+                    .replace("127.0.0.1:8080", "127.0.0.1:" + port);
+            Files.writeString(dir.resolve("nginx.conf"), conf);
+            Process nginx = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+            try {
+                String lb = "http://127.0.0.1:" + port;
+                waitFor(lb + "/$/ping");
+                AtomicBoolean stop = new AtomicBoolean();
+                AtomicInteger ok = new AtomicInteger();
+                Queue<String> failures = new ConcurrentLinkedQueue<>();
+                List<Thread> load = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int n = t;
+                    Thread th = new Thread(() -> {
+                        int i = 0;
+                        while (!stop.get()) {
+                            try {
+                                // distinct queries too, so that not everything comes from the replicas' caches
+                                String q = (n % 2 == 0) ? Q : Q.replace("?n)", "?n) ") + " LIMIT " + (1 + i++);
+                                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(lb + "/smartcity/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                                        .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() == 200) ok.incrementAndGet(); else failures.add(r.statusCode() + " " + r.body());
+                            } catch (Exception e) {
+                                failures.add(e.toString());
+                            }
+                        }
+                    });
+                    th.start();
+                    load.add(th);
+                }
+                Thread.sleep(1500);
+                int before = ok.get();
+                replicas.get(0).close();                                  // one replica goes away under load
+                Thread.sleep(2500);
+                assertTrue(ok.get() > before, "requests go on through the other replica");
+
+                // a new release on the primary reaches the remaining replica, which switches to it
+                Files.writeString(data.resolve("sources.csv"), "src-c,Quelle C,Herausgeber C,,2021,,news-article,de,\n", StandardOpenOption.APPEND);
+                String id = new BuildJob(primary.build).run().release().version();
+                long t0 = System.nanoTime();
+                while (!id.equals(primary.server.releaseId()) && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(20);
+                assertEquals(id, copies.get(1).sync(), "the replica fetches what the primary serves now");
+                t0 = System.nanoTime();
+                while (!id.equals(replicas.get(1).releaseId()) && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(20);
+                assertEquals(id, replicas.get(1).releaseId());
+                HttpResponse<String> after = HTTP.send(HttpRequest.newBuilder(URI.create(lb + "/smartcity/sparql?query=" + URLEncoder.encode(Q, StandardCharsets.UTF_8)))
+                        .header("Accept", "application/sparql-results+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals("3", Sparql.rows(after.body()).get(0).get("n"), "the new release through the load balancer");
+                Thread.sleep(500);
+                stop.set(true);
+                for (Thread th : load) th.join();
+                assertEquals(List.of(), List.copyOf(failures), "no failed request of " + ok.get());
+            } finally {
+                nginx.destroy();
+                nginx.waitFor();
+                for (SmartCityServer r : replicas) r.close();
+            }
+        }
+    }
+
+    /** A replica refuses a release whose bytes do not match what the primary states. */
+    @Test void aReplicaRefusesAReleaseWhoseChecksumsDoNotMatch() throws Exception {
+        Path data = Fixtures.dataDir(dir.resolve("primary"), null);
+        try (TestServer primary = TestServer.start(dir.resolve("primary"), data, o -> o)) {
+            Path served = new Generations(primary.build.dumps()).current();
+            Files.writeString(served.resolve(DumpWriter.graphFileName("index")), "# tampered\n", StandardOpenOption.APPEND);
+            Path run = dir.resolve("replica");
+            Replica r = new Replica(URI.create(primary.url("/")), Path.of("fuseki-config/config.ttl"), run.resolve("tdb2"), run.resolve("dumps"), 3);
+            var e = assertThrows(java.io.IOException.class, r::sync);
+            assertTrue(e.getMessage().contains("does not match"), e.getMessage());
+            assertNull(new Generations(run.resolve("tdb2")).current(), "nothing is switched");
+            assertNull(new Generations(run.resolve("dumps")).current());
+        }
+    }
+
+    private static void waitFor(String url) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+            } catch (java.io.IOException e) { /* not up yet */ }
+            Thread.sleep(100);
+        }
+        fail(url + " did not answer");
+    }
+}
