@@ -85,8 +85,9 @@ public final class SmartCityServer implements AutoCloseable {
                 .enablePing(true)
                 .enableMetrics(true)
                 .enableStats(true)
-                .enableCors(true, null)
+                .enableCors(true, corsConfig(options))
                 .addServlet("/*", new WebServlet(examples, ENDPOINT, routes))
+                .addFilter("/*", new ReadOnlyGuard())
                 .addFilter("/*", describe)
                 .addFilter("/*", cache)
                 .build();
@@ -111,6 +112,12 @@ public final class SmartCityServer implements AutoCloseable {
         SmartCityServer s = new SmartCityServer(fuseki, options, guard, releases, cache);
         LOG.info("smartcity-lod is listening on {} (SPARQL: {}, query page: {})", s.url(), s.url() + ENDPOINT.substring(1), s.url());
         return s;
+    }
+
+    /** fuseki-config/cors.properties beside the config file: reads from anywhere, no writes, no credentials. */
+    static String corsConfig(ServerOptions options) {
+        Path p = options.config().toAbsolutePath().resolveSibling("cors.properties");
+        return java.nio.file.Files.exists(p) ? p.toString() : null;
     }
 
     public int port() { return fuseki.getHttpPort(); }

@@ -75,7 +75,9 @@ class EndpointTest {
     void everyUpdateFormIsRefused(String method, String path, String type, String body) throws Exception {
         String before = count();
         HttpResponse<String> r = send(method, path, type, body);
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, method + " " + path + " gave " + r.statusCode() + ": " + r.body());
+        assertEquals(405, r.statusCode(), method + " " + path + " gave " + r.statusCode() + ": " + r.body());
+        assertTrue(r.headers().firstValue("Allow").orElse("").startsWith("GET, HEAD"), "405 names what is allowed: " + r.headers());
+        assertTrue(r.body().contains("read-only"), "the refusal says why: " + r.body());
         assertEquals(before, count(), "data must be unchanged");
     }
 
@@ -130,7 +132,10 @@ class EndpointTest {
                 .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(pre.statusCode() < 300, "preflight " + pre.statusCode());
-        assertTrue(pre.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"), pre.headers().toString());
+        String methods = pre.headers().firstValue("Access-Control-Allow-Methods").orElse("");
+        assertTrue(methods.contains("POST") && methods.contains("GET"), pre.headers().toString());
+        assertFalse(methods.contains("PUT") || methods.contains("DELETE") || methods.contains("PATCH"), "a read-only service advertises no writes: " + methods);
+        assertNotEquals("true", pre.headers().firstValue("Access-Control-Allow-Credentials").orElse(""), "no credentials");
     }
 
     @Test void responsesAreGzippedWhenAsked() throws Exception {

@@ -11,6 +11,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Headless Chromium from Debian's chromium and chromium-driver packages. Where they are missing the
@@ -23,8 +24,11 @@ public final class Browser {
     private Browser() {}
 
     public static WebDriver start(Path profileDir) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "headless Chromium not installed (Debian packages chromium, chromium-driver); browser test skipped");
+        List<String> missing = new java.util.ArrayList<>();
+        if (!Files.isExecutable(CHROMIUM)) missing.add(CHROMIUM + " (Debian package chromium)");
+        if (!Files.isExecutable(DRIVER)) missing.add(DRIVER + " (Debian package chromium-driver)");
+        if (!missing.isEmpty()) System.out.println("browser test skipped: missing " + String.join(" and ", missing) + "; .ci/run installs them");
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "browser test skipped: missing " + String.join(" and ", missing));
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         // No network beyond loopback here: keep Chromium from calling home.
