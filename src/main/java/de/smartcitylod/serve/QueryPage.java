@@ -33,7 +33,11 @@ final class QueryPage {
                 + "<script src=\"/static/yasgui/yasgui.min.js\"></script><script>\n"
                 + "const EXAMPLES = " + json + ";\n"
                 + "const ENDPOINT = new URL(" + Html.jsonString(endpointPath) + ", location.href).href;\n"
-                + "const yasgui = new Yasgui(document.getElementById('yasgui'), {requestConfig: {endpoint: ENDPOINT, method: 'POST'}, copyEndpointOnNewTab: false, persistenceId: null});\n"
+                // The editor opens with the first example; prefixes for autocompletion come from this server, not prefix.cc.
+                + "const FIRST = EXAMPLES[Object.keys(EXAMPLES)[0]];\n"
+                + "const yasgui = new Yasgui(document.getElementById('yasgui'), {requestConfig: {endpoint: ENDPOINT, method: 'POST'}, copyEndpointOnNewTab: false, persistenceId: null,\n"
+                + "  yasqe: {value: FIRST, prefixCcApi: new URL('/static/prefixes.json', location.href).href}});\n"
+                + "if (yasgui.getTab().getQuery() !== FIRST) yasgui.getTab().setQuery(FIRST);\n"
                 + "document.querySelectorAll('button.example').forEach(b => b.addEventListener('click', () => {\n"
                 + "  const tab = yasgui.getTab(); tab.setQuery(EXAMPLES[b.dataset.name]); tab.query(); }));\n"
                 + "document.getElementById('csv').addEventListener('click', ev => {\n"

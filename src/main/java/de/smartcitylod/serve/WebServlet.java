@@ -40,6 +40,13 @@ public class WebServlet extends HttpServlet {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (path.equals("/") || path.equals("/query") || path.equals("/sparql-ui")) {
             send(resp, "text/html; charset=utf-8", QueryPage.render(examples, endpointPath).getBytes(StandardCharsets.UTF_8), req);
+        } else if (path.equals("/static/prefixes.json")) {
+            // the query page's prefix autocompletion, in prefix.cc's format, from the project's own prefix list
+            StringBuilder sb = new StringBuilder("{");
+            new java.util.TreeMap<>(de.smartcitylod.vocab.Vocab.prefixes().getNsPrefixMap()).forEach((k, v) ->
+                    sb.append(sb.length() > 1 ? "," : "").append(Html.jsonString(k)).append(':').append(Html.jsonString(v)));
+            resp.setHeader("Cache-Control", "public, max-age=86400");
+            send(resp, "application/json", sb.append('}').toString().getBytes(StandardCharsets.UTF_8), req);
         } else if (path.startsWith("/static/yasgui/")) {
             String file = path.substring("/static/yasgui/".length());
             if (!file.matches("[A-Za-z0-9._-]+")) { resp.sendError(404); return; }

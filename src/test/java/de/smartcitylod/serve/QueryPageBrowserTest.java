@@ -25,6 +25,12 @@ class QueryPageBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             WebElement example = wait.until(d -> d.findElement(By.cssSelector("button.example[data-name='01-ranking-per-edition']")));
             wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return typeof yasgui !== 'undefined'")));
+            Object opening = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return yasgui.getTab().getQuery()");
+            assertTrue(String.valueOf(opening).contains("sc:IndexObservation"), "the editor opens with the first example, not ?sub ?pred ?obj: " + opening);
+            // every resource the page loaded came from this server (no prefix.cc, no CDN)
+            Object foreign = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))");
+            assertEquals(List.of(), foreign, "requests outside the server");
             example.click();
             List<WebElement> rows = wait.until(d -> {
                 List<WebElement> r = d.findElements(By.cssSelector(".yasr table tbody tr"));
