@@ -260,9 +260,23 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     private void catalogue(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (release == null) { resp.sendError(404, "no release"); return; }
         Model m = catalogue(publicUrl(req));
-        String type = Conneg.choose(req.getHeader("Accept"), List.of("text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples"));
+        describedAs(m, "Katalog / Catalogue (DCAT-AP.de)", "Der DCAT-AP.de-Katalog dieser Daten, wie Portale (GovData, data.europa.eu) ihn lesen; "
+                + "hier als Seite für Menschen · The DCAT-AP.de catalogue of this data as portals harvest it, here as a page for people.", req, resp);
+    }
+
+    /** An RDF description: a page for browsers, else the RDF format that Accept or ?format= asks for (Turtle by default). */
+    private void describedAs(Model m, String title, String intro, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> rdf = List.of("text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples");
+        String format = req.getParameter("format");
+        String type = format != null && rdf.contains(format) ? format
+                : Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? List.of(Conneg.HTML, "text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples") : rdf);
         resp.setHeader("Vary", "Accept");
-        sendModel(m, type == null ? "text/turtle" : type, req, resp);
+        if (Conneg.HTML.equals(type)) {
+            String path = req.getRequestURI().substring(req.getContextPath().length());
+            WebServlet.send(resp, "text/html; charset=utf-8", DescriptionPage.render(title, intro, m, path).getBytes(StandardCharsets.UTF_8), req);
+        } else {
+            sendModel(m, type == null ? "text/turtle" : type, req, resp);
+        }
     }
 
     private volatile Long unionTriples;
@@ -287,9 +301,8 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     private void voidDescription(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (stats == null) stats = VoidDescription.stats(dsg, base);
         Model m = VoidDescription.build(base, publicUrl(req), stats);
-        String type = Conneg.choose(req.getHeader("Accept"), List.of("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"));
-        resp.setHeader("Vary", "Accept");
-        sendModel(m, type == null ? "text/turtle" : type, req, resp);
+        describedAs(m, "VoID", "Die VoID-Beschreibung der Daten: Umfang je Datensatz, Dumps, Vokabulare, Verknüpfungen · "
+                + "The VoID description of the data: size per dataset, dumps, vocabularies, linksets.", req, resp);
     }
 
     private void index(HttpServletRequest req, HttpServletResponse resp) throws IOException {

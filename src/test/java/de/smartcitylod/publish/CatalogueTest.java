@@ -99,4 +99,22 @@ class CatalogueTest {
             assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())), sha, u.toString());
         }
     }
+
+    @Test void aBrowserGetsTheCatalogueAndVoidAsPagesWithTheSameFacts() throws Exception {
+        var html = server.get("/catalog", "text/html,application/xhtml+xml");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String DCAT = de.smartcitylod.vocab.Vocab.DCAT;
+        for (var d : catalogue.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, catalogue.createResource(DCAT + "Dataset")).toList())
+            assertTrue(html.body().contains(d.getURI().replace("&", "&amp;")), "every dataset: " + d);
+        for (var u : catalogue.listObjectsOfProperty(catalogue.createProperty(DCAT, "downloadURL")).toList())
+            assertTrue(html.body().contains("href=\"" + u.asResource().getURI() + "\""), "every download link: " + u);
+        assertTrue(html.body().contains("?format=text/turtle"), "links to the RDF formats");
+        var turtle = server.get("/catalog?format=text/turtle", "text/html");
+        assertTrue(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"), "?format= wins over Accept");
+        var voidPage = server.get("/.well-known/void", "text/html");
+        assertEquals(200, voidPage.statusCode());
+        assertTrue(voidPage.body().contains("triples") && voidPage.body().contains("<h2"), "the VoID statements as a page");
+        assertTrue(server.get("/catalog", null).headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"), "harvesters without Accept get Turtle");
+    }
 }
