@@ -47,6 +47,7 @@ public final class Html {
             table{border-collapse:collapse;background:#fff} td,th{border:1px solid #d5dbe3;padding:.3rem .5rem;text-align:left;vertical-align:top}
             th{background:#eef2f7} code{background:#eef2f7;padding:0 .2rem}
             .muted{color:#5b6b7d;font-size:.9rem} nav.top a{margin-right:1rem}
+            figure.map{margin:1rem 0} svg.map{background:#fff;border:1px solid #d5dbe3} .legend{margin-right:.8rem;font-size:.9rem}
             """;
 
     /** Common page frame: bilingual header with links to the main entry points. */

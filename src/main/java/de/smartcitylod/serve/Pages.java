@@ -25,6 +25,7 @@ final class Pages {
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX schema: <https://schema.org/>
+            PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
             """;
 
     private final Dataset ds;
@@ -118,6 +119,7 @@ final class Pages {
         if (types.contains(SC.State.getURI())) body.append(stateSection(iri)).append(unitSections(r, iri));
         if (types.contains(SC.FundingProgramme.getURI()) || types.contains(SC.Competition.getURI())) body.append(programmeSection(iri));
         if (types.contains(SC.IndexEdition.getURI())) body.append(editionSection(iri));
+        if (types.contains(SC.AtlasEdition.getURI())) body.append(atlasSection(iri));
         body.append(sourcesSection(iri));
         body.append(statements(r));
         body.append(inbound(r, description));
@@ -176,6 +178,12 @@ final class Pages {
     private String unitSections(Resource r, String iri) {
         StringBuilder sb = new StringBuilder();
         sb.append(identifiers(r));
+        Statement lat = r.getProperty(r.getModel().createProperty(de.smartcitylod.vocab.Vocab.GEO + "lat"));
+        Statement lon = r.getProperty(r.getModel().createProperty(de.smartcitylod.vocab.Vocab.GEO + "long"));
+        Statement key = r.getProperty(org.apache.jena.vocabulary.DCTerms.identifier);
+        if (lat != null && lon != null && key != null)
+            sb.append(GermanyMap.svg("Lage", "location", List.of(new GermanyMap.Dot(lat.getDouble(), lon.getDouble(), href(r.getURI()), "#d1495b", label(r, "de"))),
+                    Map.of(label(r, "de"), "#d1495b"), GermanyMap.STATE_IDS.get(key.getString().substring(0, 2))));
         var obs = select("""
                 SELECT ?year ?cat ?catDe ?catEn ?rank ?score ?change ?bound ?src ?srcTitle ?note WHERE {
                   ?o sc:city %s ; sc:edition/sc:year ?year ; sc:category ?cat ; prov:wasDerivedFrom ?src .
@@ -309,7 +317,22 @@ final class Pages {
               .append("</td><td>").append(String.join("<br>", amounts)).append("</td><td>").append(q.get("project") == null ? "" : lblLink(str(q, "project")))
               .append("</td><td>").append(esc(str(q, "sources"))).append("</td></tr>");
         }
-        return sb.append("</table>").toString();
+        sb.append("</table>");
+        // participants with coordinates on a map, coloured by role (groups and districts have none)
+        Map<String, String> roleColour = Map.of("winner", "#d1495b", "finalist", "#edae49", "lead", "#12355b", "partner", "#00798c", "participant", "#66a182");
+        List<GermanyMap.Dot> dots = new ArrayList<>();
+        for (var q : select("""
+                SELECT DISTINCT ?u ?name ?lat ?lon ?role WHERE { ?p sc:programme %s ; sc:participant ?u ; sc:role ?role .
+                  ?u rdfs:label ?name FILTER(lang(?name) = "de") ?u geo:lat ?lat ; geo:long ?lon } ORDER BY ?name""".formatted(iri))) {
+            String role = str(q, "role").replaceAll(".*/", "");
+            dots.add(new GermanyMap.Dot(Double.parseDouble(str(q, "lat")), Double.parseDouble(str(q, "lon")), href(str(q, "u")),
+                    roleColour.getOrDefault(role, "#9aa7b5"), str(q, "name") + " (" + role + ")"));
+        }
+        if (!dots.isEmpty())
+            sb.append("<h3>Karte <span class=\"muted\">/ map</span></h3>").append(GermanyMap.svg("Teilnehmer", "participants", dots,
+                    GermanyMap.legend("Gewinner / winner", "#d1495b", "Finalist", "#edae49", "Leitkommune / lead", "#12355b",
+                            "Partner", "#00798c", "Teilnehmer / participant", "#66a182"), null));
+        return sb.toString();
     }
 
     /** An amount in euros as a German reader writes it: 8.000.000 €. */
@@ -317,6 +340,29 @@ final class Pages {
         java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Locale.GERMANY);
         f.setMaximumFractionDigits(2);
         return f.format(new java.math.BigDecimal(decimal)) + " €";
+    }
+
+    /** An Atlas edition: its cities on a map, coloured by the strategy status their profiles state. */
+    private String atlasSection(String iri) {
+        Map<String, String> colours = Map.of("adopted", "#00798c", "in-development", "#edae49");
+        Map<String, String> status = new HashMap<>(), names = new HashMap<>();
+        Map<String, double[]> where = new LinkedHashMap<>();
+        for (var q : select("""
+                SELECT ?c ?name ?lat ?lon ?status WHERE { ?p a sc:AtlasProfile ; sc:atlas %s ; sc:city ?c . ?c rdfs:label ?name FILTER(lang(?name) = "de")
+                  ?c geo:lat ?lat ; geo:long ?lon OPTIONAL { ?p sc:strategyStatus ?status } } ORDER BY ?name""".formatted(iri))) {
+            String c = str(q, "c");
+            names.put(c, str(q, "name"));
+            where.put(c, new double[]{Double.parseDouble(str(q, "lat")), Double.parseDouble(str(q, "lon"))});
+            if (!str(q, "status").isEmpty()) status.merge(c, str(q, "status").replaceAll(".*/", ""), (a, b) -> a.equals(b) ? a : a + "|" + b);
+        }
+        List<GermanyMap.Dot> dots = new ArrayList<>();
+        where.forEach((c, ll) -> {
+            String st = status.getOrDefault(c, "");
+            dots.add(new GermanyMap.Dot(ll[0], ll[1], href(c), colours.getOrDefault(st, "#9aa7b5"), names.get(c) + (st.isEmpty() ? "" : " (" + st + ")")));
+        });
+        return "<h2>Städte des Atlas <span class=\"muted\">/ the atlas cities</span> (" + dots.size() + ")</h2>"
+                + GermanyMap.svg("Digitalstrategie", "digital strategy", dots, GermanyMap.legend("beschlossen / adopted", "#00798c",
+                "in Erarbeitung / in development", "#edae49", "nicht angegeben / not stated", "#9aa7b5"), null);
     }
 
     /** A rank change as the tables print it: +3, -2, 0. */
@@ -393,6 +439,20 @@ final class Pages {
             sb.append("</tr>");
         }
         sb.append("</tbody></table>").append(SORT_SCRIPT);
+        // the same table on a map: overall score as colour, rank-only cities grey
+        List<GermanyMap.Dot> dots = new ArrayList<>();
+        for (var q : select("""
+                SELECT ?c ?lat ?lon WHERE { { SELECT DISTINCT ?c WHERE { ?o sc:edition %s ; sc:city ?c } } ?c geo:lat ?lat ; geo:long ?lon }""".formatted(iri))) {
+            String city = str(q, "c");
+            Cell o = byCity.getOrDefault(city, Map.of()).get("overall");
+            String score = o == null ? "" : o.score(), rank = o == null ? "" : o.rank();
+            dots.add(new GermanyMap.Dot(Double.parseDouble(str(q, "lat")), Double.parseDouble(str(q, "lon")), href(city),
+                    score.isEmpty() ? "#9aa7b5" : GermanyMap.scoreColour(Double.parseDouble(score)),
+                    names.get(city) + (rank.isEmpty() ? "" : ", Rang / rank " + rank) + (score.isEmpty() ? "" : ", " + score)));
+        }
+        sb.append("<h3>Karte <span class=\"muted\">/ map</span></h3>")
+          .append(GermanyMap.svg("Gesamtpunktzahl", "overall score", dots, GermanyMap.legend("≥ 80", GermanyMap.scoreColour(85),
+                  "60–80", GermanyMap.scoreColour(70), "< 60", GermanyMap.scoreColour(45), "ohne Punktzahl / no score", "#9aa7b5"), null));
         sb.append("<h3>Quellen der Tabelle <span class=\"muted\">/ sources of the table</span></h3><ul>");
         for (String src : sources) sb.append("<li>").append(lblLink(src)).append("</li>");
         return sb.append("</ul>").toString();

@@ -34,6 +34,19 @@ class EditionPageBrowserTest {
             List<Integer> descending = ranks(table, mobility);
             for (int i = 1; i < descending.size(); i++) assertTrue(descending.get(i - 1) >= descending.get(i), "descending: " + descending);
             Browser.screenshot(driver, "edition-2022-sorted-by-mobility");
+            // the edition's cities on a map of the states, drawn in the page without any other server
+            WebElement map = driver.findElement(By.cssSelector("svg.map"));
+            assertEquals(16, map.findElements(By.tagName("path")).size(), "the 16 states");
+            assertTrue(map.findElements(By.tagName("circle")).size() >= 60, "a dot per city");
+            assertTrue(map.getSize().getWidth() > 300, "drawn: " + map.getSize());
+            for (String page : List.of("/page/city/06411000", "/page/atlas/2019", "/page/programme/digitale-stadt")) {
+                driver.get(server.url(page));
+                assertFalse(driver.findElements(By.cssSelector("svg.map circle")).isEmpty(), "a map on " + page);
+                Object foreign = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))");
+                assertEquals(List.of(), foreign, "requests outside the server on " + page);
+            }
+            Browser.screenshot(driver, "programme-map");
         });
     }
 
