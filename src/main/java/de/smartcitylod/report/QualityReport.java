@@ -42,6 +42,7 @@ public final class QualityReport {
     private final List<String> unitsWithoutNuts = new ArrayList<>();
     private final List<String> sourcesWithoutUrl = new ArrayList<>();
     private final List<String> sourcesWithYearOnly = new ArrayList<>();
+    private final List<String> sourcesWithoutTitle = new ArrayList<>();
     private final List<String> editionsWithoutCategoryNames = new ArrayList<>();
 
     public QualityReport(DatasetGraph data, Map<String, org.apache.jena.graph.Node> graphs, Map<String, Integer> rowsPerFile) {
@@ -165,6 +166,9 @@ public final class QualityReport {
                 SELECT ?id ?d WHERE { ?s a sc:Source ; dcterms:identifier ?id ; dcterms:issued ?d FILTER(datatype(?d) != xsd:date) } ORDER BY ?id"""))
             sourcesWithYearOnly.add(s(q, "id") + " (" + s(q, "d") + ")");
         for (QuerySolution q : unionSelect("""
+                SELECT ?id WHERE { ?s a sc:Source ; dcterms:identifier ?id ; dcterms:title ?t FILTER(STRSTARTS(?t, "[title not recorded]")) } ORDER BY ?id"""))
+            sourcesWithoutTitle.add(s(q, "id"));
+        for (QuerySolution q : unionSelect("""
                 SELECT ?year WHERE { ?e a sc:IndexEdition ; sc:year ?year FILTER NOT EXISTS { ?e sc:editionCategory ?c } } ORDER BY ?year"""))
             editionsWithoutCategoryNames.add(s(q, "year"));
     }
@@ -206,6 +210,7 @@ public final class QualityReport {
         list(sb, "Units (with a key) without a NUTS code", unitsWithoutNuts);
         list(sb, "Sources without a URL", sourcesWithoutUrl);
         list(sb, "Sources dated only to the year or month", sourcesWithYearOnly);
+        list(sb, "Sources whose headline the stored copy does not show (title marked '[title not recorded]')", sourcesWithoutTitle);
         list(sb, "Index editions whose category names no source gives", editionsWithoutCategoryNames);
         sb.append("\n## Rows skipped or corrected\n\nNone: the build stops on any invalid row instead of skipping or correcting it.\n");
         return sb.toString();
