@@ -22,8 +22,8 @@ final class BuildCommand implements Callable<Integer> {
             return 0;
         }
         System.out.printf("Built release %s (%s): %d quads in %.1f s%n", r.release().version(), r.release().date(), r.quads(), (System.nanoTime() - t0) / 1e9);
-        System.out.println("  store: " + args.store + " -> " + r.storeDir());
-        System.out.println("  dumps: " + args.dumps + " -> " + r.dumpsDir());
+        System.out.println("  store: " + args.run.store + " -> " + r.storeDir());
+        System.out.println("  dumps: " + args.run.dumps + " -> " + r.dumpsDir());
         for (DumpWriter.DumpFile f : r.dumps()) System.out.printf("    %-40s %10d bytes  sha256 %s%n", f.name(), f.bytes(), f.sha256());
         return 0;
     }

@@ -2,10 +2,10 @@ package de.smartcitylod.cli;
 
 import de.smartcitylod.store.Replica;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "replicate", mixinStandardHelpOptions = true,
@@ -15,21 +15,14 @@ import java.util.concurrent.Callable;
 final class ReplicateCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, description = "the primary's URL, e.g. http://primary:3030/")
     URI from;
-    @Option(names = "--store", defaultValue = "run/tdb2", description = "TDB2 store (default: ${DEFAULT-VALUE})")
-    Path store;
-    @Option(names = "--dumps", defaultValue = "run/dumps", description = "dump folder (default: ${DEFAULT-VALUE})")
-    Path dumps;
-    @Option(names = "--config", defaultValue = "fuseki-config/config.ttl", description = "Fuseki assembler file (default: ${DEFAULT-VALUE})")
-    Path config;
-    @Option(names = "--keep", defaultValue = "3", description = "releases to keep (default: ${DEFAULT-VALUE})")
-    int keep;
+    @Mixin RunArgs run;
     @Option(names = "--poll", defaultValue = "10000", description = "ms between looks at the primary (default: ${DEFAULT-VALUE})")
     long poll;
     @Option(names = "--once", description = "sync once and exit")
     boolean once;
 
     @Override public Integer call() throws Exception {
-        Replica r = new Replica(from, config, store, dumps, keep);
+        Replica r = new Replica(from, run.config, run.store, run.dumps, run.keep);
         if (once) {
             String id = r.sync();
             System.out.println(id == null ? "Replica is at the primary's release already" : "Replica now holds release " + id);

@@ -9,6 +9,7 @@ import de.smartcitylod.vocab.Uris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -19,37 +20,30 @@ import java.util.concurrent.Callable;
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+    @Mixin RunArgs run;
     @Option(names = "--host", defaultValue = "localhost", description = "interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all)")
     String host;
     @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE})")
     int port;
-    @Option(names = "--store", defaultValue = "run/tdb2", description = "TDB2 store (default: ${DEFAULT-VALUE})")
-    Path store;
-    @Option(names = "--dumps", defaultValue = "run/dumps", description = "dump folder (default: ${DEFAULT-VALUE})")
-    Path dumps;
     @Option(names = "--data", defaultValue = "data", description = "CSV sources, used when the store must be built (default: ${DEFAULT-VALUE})")
     Path data;
     @Option(names = "--base", description = "base URI the server maps onto itself (default: the one the store was built with, else " + Uris.DEFAULT_BASE + ")")
     String base;
-    @Option(names = "--config", defaultValue = "fuseki-config/config.ttl", description = "Fuseki assembler file (default: ${DEFAULT-VALUE})")
-    Path config;
     @Option(names = "--queries", defaultValue = "queries", description = "example queries shown on the query page (default: ${DEFAULT-VALUE})")
     Path queries;
     @Option(names = "--timeout", description = "query timeout in ms, 'first,overall' or 'overall' (default: from the config file)")
     String timeout;
-    @Option(names = "--keep", defaultValue = "3", description = "releases served for time travel at /release/{id}, the current one included (default: ${DEFAULT-VALUE})")
-    int keep;
     @Option(names = "--cache-size", defaultValue = "268435456", description = "bytes of answers kept in memory until the next release (default: ${DEFAULT-VALUE})")
     long cacheSize;
 
     @Override public Integer call() {
-        if (new Generations(store).current() == null) {
-            LOG.info("no store at {}: building it from {}", store, data);
-            BuildOptions opts = BuildOptions.defaults().withData(data).withStore(store).withDumps(dumps).withConfig(config)
+        if (new Generations(run.store).current() == null) {
+            LOG.info("no store at {}: building it from {}", run.store, data);
+            BuildOptions opts = BuildOptions.defaults().withData(data).withStore(run.store).withDumps(run.dumps).withConfig(run.config)
                     .withUris(new Uris(base != null ? base : Uris.DEFAULT_BASE));
             new BuildJob(opts).run();
         }
-        ServerOptions o = new ServerOptions(host, port, config, store, dumps, queries, base, timeout, null, keep, 500, cacheSize);
+        ServerOptions o = new ServerOptions(host, port, run.config, run.store, run.dumps, queries, base, timeout, null, run.keep, 500, cacheSize);
         SmartCityServer server = SmartCityServer.start(o);
         System.out.println("smartcity-lod serving on " + server.url() + "  (SPARQL endpoint " + server.url() + "smartcity/sparql)");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
