@@ -279,6 +279,19 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         }
     }
 
+    /**
+     * The Graph Store Protocol's default graph is the SPARQL default graph here: the union of the
+     * named graphs (in the store itself the default graph is empty, so a plain GSP read gave 0 bytes).
+     */
+    void unionGraph(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Model m = ModelFactory.createDefaultModel();
+        Txn.executeRead(dsg, () -> m.add(ModelFactory.createModelForGraph(dsg.getUnionGraph())));
+        m.setNsPrefixes(Vocab.prefixes());
+        String type = Conneg.choose(req.getHeader("Accept"), RDF_FIRST.subList(0, 4));
+        resp.setHeader("Vary", "Accept");
+        sendModel(m, type == null ? "text/turtle" : type, req, resp);
+    }
+
     private volatile Long unionTriples;
 
     /** The endpoint's service description (RDF by Accept) or, for a browser, its help page. */

@@ -78,6 +78,21 @@ public final class SmartCityServer implements AutoCloseable {
             }
             chain.doFilter(sreq, sresp);
         };
+        // GSP ?default answers the union, as the SPARQL default graph does (after the cache: it is a large, cacheable answer).
+        jakarta.servlet.Filter gspDefault = (sreq, sresp, chain) -> {
+            var req = (jakarta.servlet.http.HttpServletRequest) sreq;
+            String path = req.getRequestURI().substring(req.getContextPath().length());
+            if ((path.equals(DATASET + "/data") || path.equals(DATASET + "/get")) && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))
+                    && ("default".equals(req.getQueryString()) || "default=".equals(req.getQueryString())) && served.get() != null) {
+                served.get().withCurrent(s -> {
+                    try { s.routes.unionGraph(req, (jakarta.servlet.http.HttpServletResponse) sresp); }
+                    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+                    return null;
+                });
+                return;
+            }
+            chain.doFilter(sreq, sresp);
+        };
         ResponseCache cache = new ResponseCache(() -> served.get() == null ? "" : served.get().current().id, options.cacheBytes());
         FusekiServer fuseki = FusekiServer.create()
                 .port(options.port())
@@ -90,6 +105,7 @@ public final class SmartCityServer implements AutoCloseable {
                 .addFilter("/*", new ReadOnlyGuard())
                 .addFilter("/*", describe)
                 .addFilter("/*", cache)
+                .addFilter("/*", gspDefault)
                 .build();
         ServedReleases releases = new ServedReleases(options, fuseki.getDataAccessPointRegistry(), DATASET, guard);
         served.set(releases);

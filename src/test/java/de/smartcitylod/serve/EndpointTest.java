@@ -114,6 +114,15 @@ class EndpointTest {
         assertTrue(r.body().contains("true"));
     }
 
+    @Test void graphStoreDefaultGraphIsTheUnionAsInSparql() throws Exception {
+        var r = server.get("/smartcity/data?default", "text/turtle");
+        assertEquals(200, r.statusCode());
+        Model m = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(m, new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)), Lang.TURTLE);
+        String sparql = Sparql.rows(server.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "application/sparql-results+json").body()).get(0).get("n");
+        assertEquals(Long.parseLong(sparql), m.size(), "GSP ?default = the SPARQL default graph");
+    }
+
     @Test void graphStoreProtocolRead() throws Exception {
         var r = server.get("/smartcity/data?graph=" + URLEncoder.encode("https://w3id.org/smartcity-de/graph/sources", StandardCharsets.UTF_8), "text/turtle");
         assertEquals(200, r.statusCode());
