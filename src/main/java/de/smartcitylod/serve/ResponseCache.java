@@ -96,6 +96,10 @@ final class ResponseCache implements Filter {
             send(hit, req, resp);
             return;
         }
+        if (method.equals("HEAD")) {                         // a HEAD has no body to keep: answered from the cache, never put in it
+            chain.doFilter(req, resp);
+            return;
+        }
         Capture capture = new Capture(resp);
         long t0 = System.nanoTime();
         chain.doFilter(req, capture);

@@ -50,6 +50,13 @@ class ResponseCacheTest {
                 assertEquals(304, revalidated.statusCode(), path);
                 assertEquals(0, revalidated.body().length);
             }
+            // a HEAD first does not leave an empty answer for the GET after it
+            String fresh = "/page/state/01?head-first";
+            var head = HTTP.send(HttpRequest.newBuilder(URI.create(s.url(fresh))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, head.statusCode());
+            var afterHead = get(s, fresh, "text/html", null);
+            assertTrue(afterHead.body().length > 1000, "a whole page after a HEAD: " + afterHead.body().length + " bytes");
             // the same query as a POSTed form is one key too, whatever the parameter order
             var post = HTTP.send(HttpRequest.newBuilder(URI.create(s.url("/smartcity/sparql"))).header("Accept", "application/sparql-results+json")
                     .header("Content-Type", "application/x-www-form-urlencoded")
