@@ -378,8 +378,20 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         resp.setContentType(type);
         resp.setContentLengthLong(Files.size(f));
         if ("HEAD".equals(req.getMethod())) return;
+        // A release's files never change: small ones are kept in memory and written in one piece.
+        if (Files.size(f) <= DUMP_IN_MEMORY) {
+            byte[] bytes = dumpBytes.computeIfAbsent(name, n -> {
+                try { return Files.readAllBytes(f); } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
+            });
+            resp.getOutputStream().write(bytes);
+            return;
+        }
         try (OutputStream out = resp.getOutputStream()) { Files.copy(f, out); }
     }
+
+    /** Dump files up to this size are served from memory (the curated data's are a few hundred KB). */
+    static final long DUMP_IN_MEMORY = 8L << 20;
+    private final Map<String, byte[]> dumpBytes = new ConcurrentHashMap<>();
 
     private static void redirect(HttpServletResponse resp, String location) {
         resp.setStatus(303);
