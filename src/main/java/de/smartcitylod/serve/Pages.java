@@ -151,13 +151,58 @@ final class Pages {
         if (in.isEmpty()) return "";
         StringBuilder sb = new StringBuilder("<h2>Verweise hierher <span class=\"muted\">/ Linked from</span> (" + in.size() + ")</h2><table><tr><th>Ressource / Resource</th><th>Eigenschaft / Property</th></tr>");
         // An edition is linked from every one of its observations: the table above shows them; list a readable number.
-        for (Statement s : in.subList(0, Math.min(in.size(), MAX_INBOUND)))
-            sb.append("<tr><td>").append(link(s.getSubject())).append("</td><td>").append(propertyName(s.getPredicate())).append("</td></tr>");
+        List<Statement> shown = in.subList(0, Math.min(in.size(), MAX_INBOUND));
+        Map<String, String> names = readableNames(shown.stream().map(Statement::getSubject).filter(x -> x.isURIResource() && !x.hasProperty(RDFS.label)).toList());
+        for (Statement s : shown) {
+            String name = s.getSubject().isURIResource() ? names.get(s.getSubject().getURI()) : null;
+            sb.append("<tr><td>").append(name == null ? link(s.getSubject()) : link(s.getSubject().getURI(), name))
+              .append("</td><td>").append(propertyName(s.getPredicate())).append("</td></tr>");
+        }
         sb.append("</table>");
         if (in.size() > MAX_INBOUND)
             sb.append("<p class=\"muted\">").append(in.size() - MAX_INBOUND).append(" weitere: alle im RDF-Dokument · ").append(in.size() - MAX_INBOUND)
               .append(" more: all of them in the RDF document.</p>");
         return sb.toString();
+    }
+
+    /**
+     * Readable names for the unlabelled things that point at a resource (index results, profiles,
+     * participations, amounts), built from what they say: "Smart City Index 2019 · Gesamt · Karlsruhe:
+     * Rang 2, 69.0". One query for all of them.
+     */
+    private Map<String, String> readableNames(List<Resource> subjects) {
+        // Read through the union model, not SPARQL: TDB2 in Jena 6.0.0 fails on VALUES and UNION-first
+        // patterns here ("Peek iterator is already empty"), and these are a few lookups per subject.
+        Model m = ds.getUnionModel();
+        Map<String, String> out = new HashMap<>();
+        for (Resource x : subjects) {
+            Resource r = m.getResource(x.getURI());
+            String name = null;
+            if (r.hasProperty(RDF.type, m.getResource(SC.IndexObservation.getURI()))) {
+                String rank = literal(r, SC.rank.getURI()), score = literal(r, SC.score.getURI());
+                name = deLabel(r, SC.edition.getURI()) + " · " + deLabel(r, SC.category.getURI()) + " · " + deLabel(r, SC.city.getURI())
+                        + (rank.isEmpty() && score.isEmpty() ? "" : ": " + (rank.isEmpty() ? "" : "Rang " + rank) + (!rank.isEmpty() && !score.isEmpty() ? ", " : "") + score);
+            } else if (r.hasProperty(RDF.type, m.getResource(SC.AtlasProfile.getURI()))) {
+                name = deLabel(r, SC.atlas.getURI()) + " · Profil · " + deLabel(r, SC.city.getURI());
+            } else if (r.hasProperty(RDF.type, m.getResource(SC.Participation.getURI()))) {
+                name = deLabel(r, SC.programme.getURI()) + " · " + deLabel(r, SC.role.getURI()) + " · " + deLabel(r, SC.participant.getURI());
+            } else if (r.hasProperty(RDF.type, m.getResource(SC.FundingAmount.getURI()))) {
+                name = deLabel(r, SC.project.getURI()) + " · " + deLabel(r, SC.amountKind.getURI()) + ": " + euros(literal(r, SC.amount.getURI()));
+            }
+            if (name != null) out.put(x.getURI(), name);
+        }
+        return out;
+    }
+
+    private static String literal(Resource r, String property) {
+        Statement s = r.getProperty(r.getModel().createProperty(property));
+        return s == null || !s.getObject().isLiteral() ? "" : s.getLiteral().getLexicalForm();
+    }
+
+    /** The German label of the resource a property points at. */
+    private static String deLabel(Resource r, String property) {
+        Statement s = r.getProperty(r.getModel().createProperty(property));
+        return s == null || !s.getObject().isResource() ? "" : label(s.getResource(), "de");
     }
 
     private String sourcesSection(String iri) {

@@ -124,6 +124,7 @@ class LinkedDataTest {
         assertTrue(html.contains("Wettbewerb Digitale Stadt") && html.contains("Gewinner"), "programmes");
         assertTrue(html.contains("http://dcat-ap.de/def/politicalGeocoding/municipalityKey/06411000") && html.contains("http://data.europa.eu/nuts/code/DE711"), "identifiers with links out");
         assertTrue(html.contains("notebookcheck"), "sources behind the facts");
+        assertTrue(html.contains("Smart City Index 2019 · Gesamt · Darmstadt: Rang 10"), "things that point here have readable names, not slugs");
     }
 
     @Test void programmeEditionAndStatePages() throws Exception {
