@@ -38,6 +38,9 @@ final class QueryPage {
                 + "const yasgui = new Yasgui(document.getElementById('yasgui'), {requestConfig: {endpoint: ENDPOINT, method: 'POST'}, copyEndpointOnNewTab: false, persistenceId: null,\n"
                 + "  yasqe: {value: FIRST, prefixCcApi: new URL('/static/prefixes.json', location.href).href}});\n"
                 + "if (yasgui.getTab().getQuery() !== FIRST) yasgui.getTab().setQuery(FIRST);\n"
+                // Results as plain values (79.5, not \"79.5\"^^xsd:decimal): YASR's compact table, on for every tab.
+                + "const compact = tab => { const y = tab && tab.getYasr && tab.getYasr(); if (y && y.plugins && y.plugins.table) y.plugins.table.persistentConfig.compact = true; };\n"
+                + "compact(yasgui.getTab()); yasgui.on('tabChange', () => compact(yasgui.getTab()));\n"
                 + "document.querySelectorAll('button.example').forEach(b => b.addEventListener('click', () => {\n"
                 + "  const tab = yasgui.getTab(); tab.setQuery(EXAMPLES[b.dataset.name]); tab.query(); }));\n"
                 + "document.getElementById('csv').addEventListener('click', ev => {\n"

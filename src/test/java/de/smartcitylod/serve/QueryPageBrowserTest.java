@@ -39,7 +39,9 @@ class QueryPageBrowserTest {
                 Path shot = Browser.screenshot(driver, "query-page");
                 assertTrue(Files.size(shot) > 1000);
                 assertTrue(rows.size() > 10, "result rows: " + rows.size());
-                assertTrue(driver.findElement(By.cssSelector(".yasr")).getText().contains("Hamburg"));
+                String table = driver.findElement(By.cssSelector(".yasr")).getText();
+                assertTrue(table.contains("Hamburg"));
+                assertTrue(table.contains("79.5") && !table.contains("^^") && !table.contains("@de"), "plain values, no typed-literal syntax");
                 // the CSV link carries the current query to the endpoint
                 driver.findElement(By.id("csv")).click();
                 String href = driver.findElement(By.id("csv")).getAttribute("href");
