@@ -338,8 +338,8 @@ final class Pages {
 
     private String programmeSection(String iri) {
         var rows = select("""
-                SELECT ?p ?u ?name ?role ?round ?amount ?project (GROUP_CONCAT(DISTINCT ?srcTitle; separator="; ") AS ?sources) WHERE {
-                  ?p sc:programme %s ; sc:participant ?u ; sc:role ?role ; prov:wasDerivedFrom/dcterms:title ?srcTitle .
+                SELECT ?p ?u ?name ?role ?round ?amount ?project (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources) WHERE {
+                  ?p sc:programme %s ; sc:participant ?u ; sc:role ?role ; prov:wasDerivedFrom ?src .
                   ?u rdfs:label ?name FILTER(lang(?name) = "de")
                   OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:project ?project } OPTIONAL { ?p sc:amount ?amount }
                 } GROUP BY ?p ?u ?name ?role ?round ?amount ?project ORDER BY ?round ?role ?name""".formatted(iri));
@@ -360,7 +360,10 @@ final class Pages {
             if (q.get("project") != null) amounts.addAll(funding.getOrDefault(str(q, "project"), List.of()));
             sb.append("<tr><td>").append(lblLink(str(q, "u"))).append("</td><td>").append(lbl(q.get("role").asResource())).append("</td><td>").append(esc(str(q, "round")))
               .append("</td><td>").append(String.join("<br>", amounts)).append("</td><td>").append(q.get("project") == null ? "" : lblLink(str(q, "project")))
-              .append("</td><td>").append(esc(str(q, "sources"))).append("</td></tr>");
+              .append("</td><td>");
+            String sep = "";
+            for (String src : new TreeSet<>(List.of(str(q, "sources").split(" ")))) { sb.append(sep).append(lblLink(src)); sep = "<br>"; }
+            sb.append("</td></tr>");
         }
         sb.append("</table>");
         // participants with coordinates on a map, coloured by role (groups and districts have none)

@@ -130,6 +130,7 @@ class LinkedDataTest {
     @Test void programmeEditionAndStatePages() throws Exception {
         String programme = new String(request("GET", "/page/programme/digitale-stadt").body(), StandardCharsets.UTF_8);
         assertTrue(programme.contains("class=\"participants\"") && programme.contains("Wolfsburg") && programme.contains("Finalist"));
+        assertTrue(programme.contains("href=\"/id/source/"), "the sources of each participation are links");
         String edition = new String(request("GET", "/page/index/2021").body(), StandardCharsets.UTF_8);
         assertTrue(edition.contains("class=\"ranking sortable\"") && edition.contains("Freiburg im Breisgau"));
         // one row per city, ordered by overall rank: Hamburg (1) before Köln (2)
