@@ -99,7 +99,7 @@ public final class BuildJob {
             Path previousDumps = dumps.current();
             Release previous = Release.read(previousDumps);
             String date = Release.date(newestSourceDate(converted.dataset()), System.getenv());
-            Release release = Release.of(dumpsDir, date, options.uris().base(), previous == null ? null : previous.version(), n);
+            Release release = Release.of(dumpsDir, date, options.uris().base(), previous, n);
             if (previous != null && previous.version().equals(release.version()) && release.version().equals(stores.currentId())) {
                 dumps.discard(dumpsDir);
                 LOG.info("the data did not change: release {} is already served; no new release", release.version());

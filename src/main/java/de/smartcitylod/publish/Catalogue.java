@@ -48,6 +48,7 @@ public final class Catalogue {
          .setNsPrefix("foaf", FOAF).setNsPrefix("vcard", VCARD).setNsPrefix("spdx", SPDX).setNsPrefix("xsd", XSDDatatype.XSD + "#")
          .setNsPrefix("adms", ADMS);
         String date = release.date().substring(0, 10);
+        String first = release.first().substring(0, 10);   // dct:issued: when the data were first published; dct:modified: this release
         Resource publisher = m.createResource(base + "catalog/publisher")
                 .addProperty(RDF.type, m.createResource(FOAF + "Agent"))
                 .addProperty(m.createProperty(FOAF, "name"), "smartcity-lod", "de")
@@ -68,7 +69,7 @@ public final class Catalogue {
                 .addProperty(DCTerms.license, m.createResource(PublishedDatasets.CC_BY_4))
                 .addProperty(DCTerms.spatial, m.createResource("http://publications.europa.eu/resource/authority/country/DEU").addProperty(RDF.type, DCTerms.Location))
                 .addProperty(m.createProperty(DCAT, "themeTaxonomy"), m.createResource("http://publications.europa.eu/resource/authority/data-theme"))
-                .addProperty(DCTerms.issued, m.createTypedLiteral(date, XSDDatatype.XSDdate))
+                .addProperty(DCTerms.issued, m.createTypedLiteral(first, XSDDatatype.XSDdate))
                 .addProperty(DCTerms.modified, m.createTypedLiteral(date, XSDDatatype.XSDdate));
 
         Resource service = described(m, base + "catalog/service/sparql", "DataService",
@@ -129,12 +130,14 @@ public final class Catalogue {
                                     Resource publisher, Resource contact, Resource service, List<String> stateKeys,
                                     Map<String, String> files, String suffix, String path) throws java.io.IOException {
         String date = release.date().substring(0, 10);
+        // dct:issued: when the data were first published (a version: its own release); dct:modified: this release
+        String first = suffix.isEmpty() ? release.first().substring(0, 10) : date;
         String iri = base + "catalog/dataset/" + info.key() + suffix;
         Resource ds = described(m, iri, "Dataset", info.titleDe(), info.titleEn(), info.descDe(), info.descEn())
                 .addProperty(DCTerms.identifier, iri)
                 .addProperty(DCTerms.publisher, publisher)
                 .addProperty(m.createProperty(DCAT, "contactPoint"), contact)
-                .addProperty(DCTerms.issued, m.createTypedLiteral(date, XSDDatatype.XSDdate))
+                .addProperty(DCTerms.issued, m.createTypedLiteral(first, XSDDatatype.XSDdate))
                 .addProperty(DCTerms.modified, m.createTypedLiteral(date, XSDDatatype.XSDdate))
                 .addProperty(m.createProperty(DCATAP, "availability"), m.createResource("http://publications.europa.eu/resource/authority/planned-availability/STABLE"))
                 .addProperty(DCTerms.accessRights, m.createResource("http://publications.europa.eu/resource/authority/access-right/PUBLIC"))

@@ -19,15 +19,20 @@ import java.util.TreeMap;
  * same release, byte for byte, and a release id names one content for good: releases are
  * immutable and citable. Written as {@code release.properties} beside the dumps.
  */
-public record Release(String version, String date, String base, String previous, long quads) {
+public record Release(String version, String date, String base, String previous, long quads, String first) {
     public static final String FILE = "release.properties";
     public static final String PATCH = "smartcity-lod.rdfp";
     /** Hex digits of the content hash in a release id: 48 bits, ample for a handful of releases a year. */
     static final int ID_LENGTH = 12;
 
     /** The release of a dump folder whose whole-dataset dump is written: id from its bytes. */
-    public static Release of(Path dumpsDir, String date, String base, String previous, long quads) {
-        return new Release(contentId(dumpsDir.resolve(DumpWriter.ALL)), date, base, previous == null ? "" : previous, quads);
+    /**
+     * @param previous the release this one follows, or null; its first release's date is carried on, so
+     *                 the catalogue can say when the data was first published ({@code dct:issued}).
+     */
+    public static Release of(Path dumpsDir, String date, String base, Release previous, long quads) {
+        String first = previous == null || previous.first().isEmpty() ? date : previous.first().compareTo(date) < 0 ? previous.first() : date;
+        return new Release(contentId(dumpsDir.resolve(DumpWriter.ALL)), date, base, previous == null ? "" : previous.version(), quads, first);
     }
 
     static String contentId(Path allQuadsDump) {
@@ -59,7 +64,7 @@ public record Release(String version, String date, String base, String previous,
     /** Written in a fixed order without the timestamp comment {@link java.util.Properties#store} adds. */
     public void write(Path dumpsDir) {
         Map<String, String> p = new TreeMap<>(Map.of("version", version, "date", date, "base", base, "previous", previous,
-                "quads", Long.toString(quads)));
+                "quads", Long.toString(quads), "first", first));
         StringBuilder sb = new StringBuilder("# smartcity-lod release: id from the content, date from the data\n");
         p.forEach((k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\").replace(":", "\\:")).append('\n'));
         try {
@@ -75,6 +80,6 @@ public record Release(String version, String date, String base, String previous,
             p.load(r);
         } catch (IOException e) { throw new UncheckedIOException(e); }
         return new Release(p.getProperty("version"), p.getProperty("date"), p.getProperty("base"), p.getProperty("previous", ""),
-                Long.parseLong(p.getProperty("quads", "0")));
+                Long.parseLong(p.getProperty("quads", "0")), p.getProperty("first", p.getProperty("date")));
     }
 }

@@ -39,6 +39,8 @@ class ReleasePatchTest {
         BuildJob.Result second = new BuildJob(opts).run();
         Release r2 = Release.read(second.dumpsDir());
         assertEquals(r1.version(), r2.previous());
+        assertEquals(r1.date(), r2.first(), "the date of first publication is carried on (dct:issued in the catalogue)");
+        assertEquals("2021-01-01", r2.date(), "the new source of 2021 is the newest");
 
         DatasetGraph previous = PatchWriter.readDump(first.dumpsDir());
         PatchWriter.apply(previous, second.dumpsDir().resolve(Release.PATCH));
