@@ -191,6 +191,8 @@ public final class Catalogue {
                         .addProperty(DCTerms.description, "RDF Patch von Release " + (release.previous().isEmpty() ? "(leer)" : release.previous()) + " zu " + release.version() + ".", "de")
                         .addProperty(DCTerms.description, "RDF Patch from release " + (release.previous().isEmpty() ? "(empty)" : release.previous()) + " to " + release.version() + ".", "en")
                         .addProperty(DCTerms.format, m.createResource(FILE_TYPE + "TXT"))
+                        // RDF Patch has no registered media type: it is plain text, conforming to the RDF Patch specification
+                        .addProperty(m.createProperty(DCAT, "mediaType"), m.createResource(IANA + "text/plain"))
                         .addProperty(DCTerms.conformsTo, m.createResource("https://afs.github.io/rdf-patch/"));
             }
             String sha = Files.readString(dumpsDir.resolve(f.getKey() + ".sha256")).split("\\s+")[0];

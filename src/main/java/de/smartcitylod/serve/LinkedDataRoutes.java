@@ -42,7 +42,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     private static final List<String> PAGE_OR_RDF = List.of(Conneg.HTML, "text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml");
     private static final List<String> RDF_FIRST = List.of("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml", Conneg.HTML);
     private static final Map<String, String> DUMP_TYPES = Map.of(".gz", "application/gzip", ".ttl", "text/turtle; charset=utf-8",
-            ".sha256", "text/plain; charset=utf-8", ".rdfp", "application/rdf-patch; charset=utf-8", ".md", "text/markdown; charset=utf-8",
+            ".sha256", "text/plain; charset=utf-8", ".rdfp", "text/plain; charset=utf-8", ".md", "text/markdown; charset=utf-8",
             ".properties", "text/plain; charset=utf-8");
 
     private final DatasetGraph dsg;

@@ -80,6 +80,8 @@ class CatalogueTest {
         assertTrue(services.get(0).getProperty(catalogue.createProperty(DCAT, "endpointURL")).getResource().getURI().endsWith("/smartcity/sparql"));
         var patch = catalogue.listSubjectsWithProperty(catalogue.createProperty(DCAT, "downloadURL"), catalogue.createResource(server.url("/dumps/" + Release.PATCH))).toList();
         assertEquals(1, patch.size(), "the release patch is listed");
+        for (var d : catalogue.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, catalogue.createResource(DCAT + "Distribution")).toList())
+            assertTrue(d.hasProperty(catalogue.createProperty(DCAT, "mediaType")), "every distribution has a media type: " + d);
         var reference = catalogue.createResource("https://w3id.org/smartcity-de/catalog/dataset/reference");
         var dist = reference.getProperty(catalogue.createProperty(DCAT, "distribution")).getResource();
         assertEquals("http://dcat-ap.de/def/licenses/dl-by-de/2.0", dist.getProperty(org.apache.jena.vocabulary.DCTerms.license).getResource().getURI(),
