@@ -50,7 +50,34 @@ public final class FederationGuard implements ChainingServiceExecutor {
             // Inside Fuseki this becomes HTTP 403 with the message; elsewhere it is a plain runtime error.
             throw new ActionErrorException(403, msg, null);
         }
-        return chain.createExecution(opExecute, original, binding, execCxt);
+        // The remote request may run now or on the first result: both are watched for an unreachable endpoint.
+        QueryIterator results;
+        try {
+            results = chain.createExecution(opExecute, original, binding, execCxt);
+        } catch (RuntimeException e) {
+            throw unreachable(url, e);
+        }
+        return new org.apache.jena.sparql.engine.iterator.QueryIteratorWrapper(results) {
+            @Override protected boolean hasNextBinding() {
+                try { return super.hasNextBinding(); } catch (RuntimeException e) { throw unreachable(url, e); }
+            }
+            @Override protected Binding moveToNextBinding() {
+                try { return super.moveToNextBinding(); } catch (RuntimeException e) { throw unreachable(url, e); }
+            }
+        };
+    }
+
+    /** A failure to connect becomes a 502 that says so; anything else goes on as it was. */
+    private static RuntimeException unreachable(String url, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.http.HttpConnectTimeoutException || t instanceof java.net.NoRouteToHostException) {
+                LOG.warn("SERVICE <{}> unreachable: {}", url, t.toString());
+                return new ActionErrorException(502, "SERVICE <" + url + ">: the remote endpoint could not be reached (" + t.getClass().getSimpleName()
+                        + "); SERVICE SILENT skips an endpoint that is down", null);
+            }
+        }
+        return e;
     }
 
     /** Installs the guard in front of the SERVICE executors used for queries on a dataset with this context. */

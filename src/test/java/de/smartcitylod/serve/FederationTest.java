@@ -33,7 +33,7 @@ class FederationTest {
     static FusekiServer fakeWikidata;
     static HttpServer stranger;
     static final AtomicInteger strangerHits = new AtomicInteger();
-    static String wikidataUrl, strangerUrl;
+    static String wikidataUrl, strangerUrl, downUrl;
 
     // Synthetic test values: not real populations or people.
     static final String WIKIDATA_TTL = """
@@ -57,7 +57,9 @@ class FederationTest {
         stranger.start();
         strangerUrl = "http://127.0.0.1:" + stranger.getAddress().getPort() + "/sparql";
 
-        server = TestServer.start(dir, Path.of("data"), o -> o.withServiceAllowList(wikidataUrl));
+        // also an allowed endpoint nobody listens on: a port taken and released again
+        try (var s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { downUrl = "http://127.0.0.1:" + s.getLocalPort() + "/sparql"; }
+        server = TestServer.start(dir, Path.of("data"), o -> o.withServiceAllowList(wikidataUrl + " " + downUrl));
     }
 
     @AfterAll static void stop() {
@@ -116,5 +118,13 @@ class FederationTest {
         assertTrue(guard.allowed().contains("https://query.wikidata.org/sparql"));
         assertTrue(guard.allowed().contains("https://data.europa.eu/sparql"));
         assertEquals(4, guard.allowed().size(), guard.allowed().toString());
+    }
+
+    @Test void anUnreachableServiceSaysSo() throws Exception {
+        var r = server.query("SELECT * WHERE { SERVICE <" + downUrl + "> { ?s ?p ?o } } LIMIT 1", "application/sparql-results+json");
+        assertEquals(502, r.statusCode(), r.body());
+        assertTrue(r.body().contains("could not be reached") && r.body().contains(downUrl), r.body());
+        var silent = server.query("SELECT * WHERE { SERVICE SILENT <" + downUrl + "> { ?s ?p ?o } } LIMIT 1", "application/sparql-results+json");
+        assertEquals(200, silent.statusCode(), "SILENT skips it: " + silent.body());
     }
 }
