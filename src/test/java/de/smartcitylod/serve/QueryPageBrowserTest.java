@@ -46,6 +46,17 @@ class QueryPageBrowserTest {
                 driver.findElement(By.id("csv")).click();
                 String href = driver.findElement(By.id("csv")).getAttribute("href");
                 assertTrue(href.contains("/smartcity/sparql?format=csv&query="), href);
+                // a share link that opens the page with this query, and a curl command for it
+                driver.findElement(By.id("share")).click();
+                String share = driver.findElement(By.id("share")).getAttribute("href");
+                assertTrue(share.startsWith(server.url("/?query=")), share);
+                driver.findElement(By.id("curl")).click();
+                String curl = driver.findElement(By.id("curlcmd")).getText();
+                assertTrue(curl.startsWith("curl -H 'Accept: text/csv' --data-urlencode 'query=") && curl.endsWith("/smartcity/sparql"), curl);
+                driver.get(share);
+                wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return typeof yasgui !== 'undefined'")));
+                Object shared = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return yasgui.getTab().getQuery()");
+                assertTrue(String.valueOf(shared).contains("sc:IndexObservation") && String.valueOf(shared).contains("ORDER BY ?year ?category ?rank"), "the shared query: " + shared);
         });
     }
 }
