@@ -84,20 +84,23 @@ final class ResponseCache implements Filter {
         String key = rel + "\n" + (method.equals("HEAD") ? "GET" : method) + "\n" + path + "?" + Objects.toString(req.getQueryString(), "")
                 + "\n" + Objects.toString(req.getHeader("Accept"), "") + "\n" + new String(body, StandardCharsets.UTF_8);
         String etag = "\"" + rel + "-" + hash(key) + "\"";
-        cacheHeaders(resp, etag);
+        // Cache headers go on answers that are 200 (or 304 for them) only: an error or a redirect is not kept downstream either.
         if (matches(req.getHeader("If-None-Match"), etag)) {
+            cacheHeaders(resp, etag);
             resp.setStatus(304);                            // nothing is run: the release fixes the answer
             resp.setHeader("X-Cache", "REVALIDATED");
             return;
         }
         Entry hit = cache.getIfPresent(key);
         if (hit != null) {
+            cacheHeaders(resp, etag);
             resp.setHeader("X-Cache", "HIT");
             send(hit, req, resp);
             return;
         }
         if (method.equals("HEAD")) {                         // a HEAD has no body to keep: answered from the cache, never put in it
             chain.doFilter(req, resp);
+            if (resp.getStatus() == 200 && !resp.isCommitted()) cacheHeaders(resp, etag);
             return;
         }
         Capture capture = new Capture(resp);

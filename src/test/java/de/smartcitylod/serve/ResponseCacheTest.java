@@ -67,9 +67,11 @@ class ResponseCacheTest {
             assertEquals(200, post.statusCode(), post.body());
             assertEquals("HIT", post2.headers().firstValue("X-Cache").orElse(""));
             assertEquals(post.body(), post2.body());
-            // a bad query is not cached
+            // a bad query is not cached, and its answer carries no cache headers
             var bad = get(s, sparql("SELECT WHERE {"), "application/sparql-results+json", null);
             assertEquals(400, bad.statusCode());
+            assertTrue(bad.headers().firstValue("ETag").isEmpty() && bad.headers().firstValue("Cache-Control").map(v -> !v.contains("public")).orElse(true), bad.headers().toString());
+            assertTrue(get(s, "/page/city/99999999", "text/html", null).headers().firstValue("ETag").isEmpty(), "no ETag on a 404");
             assertEquals(400, get(s, sparql("SELECT WHERE {"), "application/sparql-results+json", null).statusCode());
         }
     }
