@@ -92,14 +92,14 @@ public final class BuildJob {
         stores.removeLeftovers();
         dumps.removeLeftovers();
         Path dumpsDir = dumps.prepare();
-        Path storeDir = null;
         try {
             List<DumpWriter.DumpFile> files = DumpWriter.write(converted.dataset(), converted.graphs(), dumpsDir);
             long n = Iter.count(converted.dataset().find());
             Path previousDumps = dumps.current();
             Release previous = Release.read(previousDumps);
             String date = Release.date(newestSourceDate(converted.dataset()), System.getenv());
-            Release release = Release.of(dumpsDir, date, options.uris().base(), previous, n);
+            String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
+            Release release = Release.of(allSha, date, options.uris().base(), previous, n);
             if (previous != null && previous.version().equals(release.version()) && release.version().equals(stores.currentId())) {
                 dumps.discard(dumpsDir);
                 LOG.info("the data did not change: release {} is already served; no new release", release.version());
@@ -112,25 +112,12 @@ public final class BuildJob {
             QualityReport report = new QualityReport(converted.dataset(), converted.graphs(), converted.result().rowsPerFile());
             java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), report.markdown());
             LOG.info(report.summary());
-            if (stores.generation(release.version()) == null) {
-                storeDir = stores.prepare(release.version());
-                long t0 = System.nanoTime();
-                long loaded = TdbStore.load(options.config(), storeDir, converted.dataset());
-                LOG.info("loaded {} quads into {} in {} ms", loaded, storeDir, (System.nanoTime() - t0) / 1_000_000);
-            } else {
-                LOG.info("release {} is still kept: its store is served again", release.version());
-            }
-            // The store first, then the dumps: a server switches when both links name the same release.
-            Path store = storeDir != null ? stores.commit(storeDir, release.version(), options.keep())
-                    : stores.commit(stores.generation(release.version()), release.version(), options.keep());
-            Path published = dumps.commit(dumpsDir, release.version(), options.keep());
-            return new Result(converted, store, published, files, n, release, true);
+            Path store = TdbStore.publish(options.config(), stores, dumps, dumpsDir, release.version(), options.keep(), converted::dataset);
+            return new Result(converted, store, dumps.generation(release.version()), files, n, release, true);
         } catch (IOException e) {
-            stores.discard(storeDir);
             dumps.discard(dumpsDir);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            stores.discard(storeDir);
             dumps.discard(dumpsDir);
             throw e;
         }

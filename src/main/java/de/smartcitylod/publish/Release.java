@@ -1,14 +1,13 @@
 package de.smartcitylod.publish;
 
-import java.io.*;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,25 +24,18 @@ public record Release(String version, String date, String base, String previous,
     /** Hex digits of the content hash in a release id: 48 bits, ample for a handful of releases a year. */
     static final int ID_LENGTH = 12;
 
-    /** The release of a dump folder whose whole-dataset dump is written: id from its bytes. */
     /**
+     * @param allDumpSha256 the SHA-256 of the whole-dataset dump (as {@link DumpWriter} reports it): the id is its start
      * @param previous the release this one follows, or null; its first release's date is carried on, so
      *                 the catalogue can say when the data was first published ({@code dct:issued}).
      */
-    public static Release of(Path dumpsDir, String date, String base, Release previous, long quads) {
+    public static Release of(String allDumpSha256, String date, String base, Release previous, long quads) {
         String first = previous == null || previous.first().isEmpty() ? date : previous.first().compareTo(date) < 0 ? previous.first() : date;
-        return new Release(contentId(dumpsDir.resolve(DumpWriter.ALL)), date, base, previous == null ? "" : previous.version(), quads, first);
+        return new Release(id(allDumpSha256), date, base, previous == null ? "" : previous.version(), quads, first);
     }
 
-    static String contentId(Path allQuadsDump) {
-        try (InputStream in = Files.newInputStream(allQuadsDump)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
-            return HexFormat.of().formatHex(sha.digest()).substring(0, ID_LENGTH);
-        } catch (IOException e) { throw new UncheckedIOException(e); }
-        catch (NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
-    }
+    /** The release id of a whole-dataset dump with this SHA-256. */
+    public static String id(String allDumpSha256) { return allDumpSha256.substring(0, ID_LENGTH); }
 
     /**
      * The release date: {@code SOURCE_DATE_EPOCH} (seconds, as reproducible-build tools set it) when

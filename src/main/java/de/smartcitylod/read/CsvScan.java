@@ -21,7 +21,7 @@ import java.util.Locale;
  */
 final class CsvScan {
     /** What the second pass needs to know. {@code headerOffset} counts chars from the file start, BOM included. */
-    record Preamble(int headerLine, long headerOffset, char delimiter, boolean decimalComma, String header) {}
+    record Preamble(int headerLine, long headerOffset, char delimiter, boolean decimalComma) {}
 
     private final String file;
     private final ReadLimits limits;
@@ -29,6 +29,10 @@ final class CsvScan {
     private int line = 1, col = 0;          // col: chars of the current line read so far
     private long offset = 0;                // chars read so far
     private boolean prevCr;
+    /** Offset of the first char of the current line (after a byte-order mark). */
+    private long lineStart;
+    /** Whether anything but white space came before the header. */
+    private boolean anyContent;
     // Preamble: directive lines, then the header.
     private final StringBuilder current = new StringBuilder();
     private Preamble preamble;
@@ -156,12 +160,8 @@ final class CsvScan {
             return;
         }
         if (t.isEmpty()) return;
-        preamble = new Preamble(line, lineStart, delimiter(l), decimalComma, l);
+        preamble = new Preamble(line, lineStart, delimiter(l), decimalComma);
     }
-
-    /** Offset of the first char of the current line (after a byte-order mark). */
-    private long lineStart;
-    private boolean anyContent;
 
     private char delimiter(String header) {
         int commas = count(header, ','), semis = count(header, ';'), tabs = count(header, '\t');

@@ -71,7 +71,6 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     }
 
     public String base() { return base; }
-    Release release() { return release; }
 
     private Map<String, String[]> propertyLabels() {
         Map<String, String[]> out = new HashMap<>();
@@ -87,7 +86,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
 
     @Override
     public boolean handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String path = WebServlet.path(req);
         if (path.equals("/catalog") || path.startsWith("/catalog/")) { catalogue(req, resp); return true; }
         if (path.equals("/.well-known/void")) { voidDescription(req, resp); return true; }
         if (path.equals("/dumps") || path.equals("/dumps/")) { dumpIndex(req, resp); return true; }
@@ -266,13 +265,12 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
 
     /** An RDF description: a page for browsers, else the RDF format that Accept or ?format= asks for (Turtle by default). */
     private void describedAs(Model m, String title, String intro, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> rdf = List.of("text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples");
         String format = req.getParameter("format");
-        String type = format != null && rdf.contains(format) ? format
-                : Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? List.of(Conneg.HTML, "text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples") : rdf);
+        String type = format != null && Conneg.RDF_TYPES.contains(format) ? format
+                : Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? PAGE_OR_RDF : Conneg.RDF_TYPES);
         resp.setHeader("Vary", "Accept");
         if (Conneg.HTML.equals(type)) {
-            String path = req.getRequestURI().substring(req.getContextPath().length());
+            String path = WebServlet.path(req);
             WebServlet.send(resp, "text/html; charset=utf-8", DescriptionPage.render(title, intro, m, path).getBytes(StandardCharsets.UTF_8), req);
         } else {
             sendModel(m, type == null ? "text/turtle" : type, req, resp);
@@ -287,7 +285,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         Model m = ModelFactory.createDefaultModel();
         Txn.executeRead(dsg, () -> m.add(ModelFactory.createModelForGraph(dsg.getUnionGraph())));
         m.setNsPrefixes(Vocab.prefixes());
-        String type = Conneg.choose(req.getHeader("Accept"), RDF_FIRST.subList(0, 4));
+        String type = Conneg.choose(req.getHeader("Accept"), Conneg.RDF_TYPES);
         resp.setHeader("Vary", "Accept");
         sendModel(m, type == null ? "text/turtle" : type, req, resp);
     }

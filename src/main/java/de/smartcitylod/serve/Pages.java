@@ -427,21 +427,24 @@ final class Pages {
      */
     private String editionSection(String iri) {
         var rows = select("""
-                SELECT ?cat ?rank ?score ?change ?bound ?c ?name ?src WHERE {
+                SELECT ?cat ?rank ?score ?change ?bound ?c ?name ?src ?lat ?lon WHERE {
                   ?o sc:edition %s ; sc:category ?cat ; sc:city ?c ; prov:wasDerivedFrom ?src .
                   ?c rdfs:label ?name FILTER(lang(?name) = "de")
                   OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score } OPTIONAL { ?o sc:rankChange ?change } OPTIONAL { ?o sc:rankAtMost ?bound }
+                  OPTIONAL { ?c geo:lat ?lat ; geo:long ?lon }
                 } ORDER BY ?name ?cat ?src""".formatted(iri));
         record Cell(String rank, String score, String change, String bound) {}
         Map<String, Map<String, Cell>> byCity = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
         Set<String> sources = new TreeSet<>();
         Map<String, Set<String>> disputed = new HashMap<>();
+        Map<String, double[]> where = new LinkedHashMap<>();   // every city of the edition, for the map
         for (var q : rows) {
-            String cat = str(q, "cat").replaceAll(".*/", "");
-            if (!CATEGORY_ORDER.contains(cat)) continue;
             String city = str(q, "c");
             names.put(city, str(q, "name"));
+            if (!str(q, "lat").isEmpty()) where.putIfAbsent(city, new double[]{Double.parseDouble(str(q, "lat")), Double.parseDouble(str(q, "lon"))});
+            String cat = str(q, "cat").replaceAll(".*/", "");
+            if (!CATEGORY_ORDER.contains(cat)) continue;
             sources.add(str(q, "src"));
             Cell cell = new Cell(str(q, "rank"), str(q, "score"), str(q, "change"), str(q, "bound"));
             Cell prev = byCity.computeIfAbsent(city, k -> new HashMap<>()).putIfAbsent(cat, cell);
@@ -489,15 +492,12 @@ final class Pages {
         sb.append("</tbody></table>").append(SORT_SCRIPT);
         // the same table on a map: overall score as colour, rank-only cities grey
         List<GermanyMap.Dot> dots = new ArrayList<>();
-        for (var q : select("""
-                SELECT ?c ?lat ?lon WHERE { { SELECT DISTINCT ?c WHERE { ?o sc:edition %s ; sc:city ?c } } ?c geo:lat ?lat ; geo:long ?lon }""".formatted(iri))) {
-            String city = str(q, "c");
+        where.forEach((city, ll) -> {
             Cell o = byCity.getOrDefault(city, Map.of()).get("overall");
             String score = o == null ? "" : o.score(), rank = o == null ? "" : o.rank();
-            dots.add(new GermanyMap.Dot(Double.parseDouble(str(q, "lat")), Double.parseDouble(str(q, "lon")), href(city),
-                    score.isEmpty() ? "#9aa7b5" : GermanyMap.scoreColour(Double.parseDouble(score)),
+            dots.add(new GermanyMap.Dot(ll[0], ll[1], href(city), score.isEmpty() ? "#9aa7b5" : GermanyMap.scoreColour(Double.parseDouble(score)),
                     names.get(city) + (rank.isEmpty() ? "" : ", Rang / rank " + rank) + (score.isEmpty() ? "" : ", " + score)));
-        }
+        });
         sb.append("<h3>Karte <span class=\"muted\">/ map</span></h3>")
           .append(GermanyMap.svg("Gesamtpunktzahl", "overall score", dots, GermanyMap.legend("≥ 80", GermanyMap.scoreColour(85),
                   "60–80", GermanyMap.scoreColour(70), "< 60", GermanyMap.scoreColour(45), "ohne Punktzahl / no score", "#9aa7b5"), null));

@@ -21,7 +21,7 @@ final class ReadOnlyGuard implements Filter {
         HttpServletRequest req = (HttpServletRequest) sreq;
         HttpServletResponse resp = (HttpServletResponse) sresp;
         String method = req.getMethod();
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String path = WebServlet.path(req);
         boolean queryEndpoint = path.endsWith("/sparql") || path.endsWith("/query") || path.equals(SmartCityServer.DATASET)
                 || path.equals(SmartCityServer.DATASET + "/");
         switch (method) {

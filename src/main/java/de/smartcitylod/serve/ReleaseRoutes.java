@@ -21,7 +21,7 @@ final class ReleaseRoutes implements WebServlet.Routes {
 
     @Override
     public boolean handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String path = WebServlet.path(req);
         if (!path.startsWith(ServedReleases.RELEASE_PREFIX) && !path.equals("/release")) return false;
         String rest = path.length() <= ServedReleases.RELEASE_PREFIX.length() ? "" : path.substring(ServedReleases.RELEASE_PREFIX.length());
         if (rest.isEmpty()) { list(req, resp); return true; }

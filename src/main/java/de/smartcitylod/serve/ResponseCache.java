@@ -32,7 +32,8 @@ final class ResponseCache implements Filter {
     /** Paths with caching of their own (dumps: SHA-256 ETags; static files) or none (admin, metrics). */
     private static final List<String> PASS = List.of("/$/", "/dumps/", "/static/", "/release/");
 
-    record Entry(int status, Map<String, String> headers, byte[] body) {
+    /** A kept 200 answer: the headers that describe it, and its bytes. */
+    record Entry(Map<String, String> headers, byte[] body) {
         int weight() { return body.length + 256; }
     }
 
@@ -55,7 +56,7 @@ final class ResponseCache implements Filter {
     public void doFilter(ServletRequest sreq, ServletResponse sresp, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) sreq;
         HttpServletResponse resp = (HttpServletResponse) sresp;
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String path = WebServlet.path(req);
         String method = req.getMethod();
         if (!(method.equals("GET") || method.equals("HEAD") || method.equals("POST")) || PASS.stream().anyMatch(path::startsWith)) {
             chain.doFilter(req, resp);
@@ -108,7 +109,7 @@ final class ResponseCache implements Filter {
         chain.doFilter(req, capture);
         capture.flushBuffer();
         if (capture.overflowed || capture.getStatus() != 200) return;     // sent through already
-        Entry e = new Entry(200, capture.keptHeaders(), capture.bytes());
+        Entry e = new Entry(capture.keptHeaders(), capture.bytes());
         // Kept only when the release did not change meanwhile, and not near the query time limit,
         // where a result cut off mid-stream could look like a whole one.
         if (rel.equals(release.get()) && System.nanoTime() - t0 < SLOW_NANOS) cache.put(key, e);
@@ -124,7 +125,7 @@ final class ResponseCache implements Filter {
     }
 
     private static void send(Entry e, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setStatus(e.status());
+        resp.setStatus(200);
         e.headers().forEach(resp::setHeader);
         resp.setContentLength(e.body().length);
         if (!"HEAD".equals(req.getMethod())) resp.getOutputStream().write(e.body());

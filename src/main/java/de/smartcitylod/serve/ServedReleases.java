@@ -52,8 +52,6 @@ final class ServedReleases implements AutoCloseable {
             this.id = id; this.store = store; this.dumps = dumps; this.release = release;
             this.dataset = dataset; this.service = service; this.routes = routes;
         }
-
-        DatasetGraph dsg() { return dataset.asDatasetGraph(); }
     }
 
     private final ServerOptions options;
@@ -66,6 +64,8 @@ final class ServedReleases implements AutoCloseable {
     /** Every opened release by id, the current one included: the time-travel endpoints. */
     private final Map<String, Served> open = new ConcurrentHashMap<>();
     private final List<Served> retiring = Collections.synchronizedList(new ArrayList<>());
+    /** Releases no longer served (or that failed to open): not opened again for time travel. */
+    private final Set<String> retiredIds = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watcher;
     private final AtomicInteger swaps = new AtomicInteger();
 
@@ -137,8 +137,6 @@ final class ServedReleases implements AutoCloseable {
         }
     }
 
-    private final Set<String> retiredIds = ConcurrentHashMap.newKeySet();
-
     private void registerTimeTravel(Served s) {
         registry.put(RELEASE_PREFIX + s.id, new DataAccessPoint(RELEASE_PREFIX + s.id, s.service));
     }
@@ -165,10 +163,13 @@ final class ServedReleases implements AutoCloseable {
 
     int swaps() { return swaps.get(); }
 
+    /** Work a request does with a release's routes. */
+    interface Work { boolean run(Served s) throws IOException; }
+
     /** Runs a request against the current release, holding it until the request is done. */
-    <T> T withCurrent(java.util.function.Function<Served, T> work) {
+    boolean withCurrent(Work work) throws IOException {
         Served s = acquire();
-        try { return work.apply(s); } finally { s.readers.decrementAndGet(); }
+        try { return work.run(s); } finally { s.readers.decrementAndGet(); }
     }
 
     private Served acquire() {
@@ -210,10 +211,17 @@ final class ServedReleases implements AutoCloseable {
         LOG.info("now serving release {} (was {}), switched in {} ms", id, previous.id, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** Ids of the releases kept now: the newest {@code keep}, the current one among them. */
+    private Set<String> keptIds() {
+        Set<String> ids = new HashSet<>();
+        List<Path> all = stores.releases();
+        for (Path p : all.subList(0, Math.min(options.keep(), all.size()))) ids.add(p.getFileName().toString());
+        return ids;
+    }
+
     /** Releases no build keeps any more stop being served; their stores close once idle. */
     private void retireDropped() {
-        Set<String> kept = new HashSet<>();
-        for (Path p : stores.releases().subList(0, Math.min(options.keep(), stores.releases().size()))) kept.add(p.getFileName().toString());
+        Set<String> kept = keptIds();
         for (Served s : List.copyOf(open.values())) {
             if (s == current.get() || kept.contains(s.id)) continue;
             open.remove(s.id);
@@ -225,6 +233,7 @@ final class ServedReleases implements AutoCloseable {
     }
 
     private void closeIdle() {
+        Set<String> kept = keptIds();
         synchronized (retiring) {
             for (Iterator<Served> it = retiring.iterator(); it.hasNext(); ) {
                 Served s = it.next();
@@ -234,7 +243,7 @@ final class ServedReleases implements AutoCloseable {
                 close(s);
                 it.remove();
                 // The build skipped deleting it while we had it open; nothing keeps it now.
-                if (stores.generation(s.id) != null && !stores.releases().subList(0, Math.min(options.keep(), stores.releases().size())).contains(s.store)) {
+                if (stores.generation(s.id) != null && !kept.contains(s.id)) {
                     Generations.deleteTree(s.store);
                     LOG.info("deleted the store of release {}", s.id);
                 }

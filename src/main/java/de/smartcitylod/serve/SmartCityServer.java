@@ -4,6 +4,8 @@ import de.smartcitylod.store.StoreConfig;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -56,43 +58,22 @@ public final class SmartCityServer implements AutoCloseable {
         WebServlet.Routes routes = (req, resp) -> {
             ServedReleases r = served.get();
             if (r == null) return false;
-            if (releaseRoutes.get().handle(req, resp)) return true;
-            return r.withCurrent(s -> {
-                try { return s.routes.handle(req, resp); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
-            });
+            return releaseRoutes.get().handle(req, resp) || r.withCurrent(s -> s.routes.handle(req, resp));
         };
 
         // GET on the endpoint without a query: the service description, or a help page for browsers.
         String timeout = options.timeout() != null ? options.timeout() : java.util.Objects.toString(StoreConfig.serverContext(config, "arq:queryTimeout"), "none");
-        jakarta.servlet.Filter describe = (sreq, sresp, chain) -> {
-            var req = (jakarta.servlet.http.HttpServletRequest) sreq;
-            String path = req.getRequestURI().substring(req.getContextPath().length());
+        jakarta.servlet.Filter describe = routeFilter(served, req -> {
+            String path = WebServlet.path(req);
             boolean endpoint = path.equals(ENDPOINT) || path.equals(DATASET + "/query") || path.equals(DATASET) || path.equals(DATASET + "/");
-            if (endpoint && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) && req.getQueryString() == null && served.get() != null) {
-                served.get().withCurrent(s -> {
-                    try { s.routes.serviceDescription(req, (jakarta.servlet.http.HttpServletResponse) sresp, guard.allowed(), timeout); }
-                    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
-                    return null;
-                });
-                return;
-            }
-            chain.doFilter(sreq, sresp);
-        };
+            return endpoint && req.getQueryString() == null;
+        }, (ld, req, resp) -> ld.serviceDescription(req, resp, guard.allowed(), timeout));
         // GSP ?default answers the union, as the SPARQL default graph does (after the cache: it is a large, cacheable answer).
-        jakarta.servlet.Filter gspDefault = (sreq, sresp, chain) -> {
-            var req = (jakarta.servlet.http.HttpServletRequest) sreq;
-            String path = req.getRequestURI().substring(req.getContextPath().length());
-            if ((path.equals(DATASET + "/data") || path.equals(DATASET + "/get")) && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))
-                    && ("default".equals(req.getQueryString()) || "default=".equals(req.getQueryString())) && served.get() != null) {
-                served.get().withCurrent(s -> {
-                    try { s.routes.unionGraph(req, (jakarta.servlet.http.HttpServletResponse) sresp); }
-                    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
-                    return null;
-                });
-                return;
-            }
-            chain.doFilter(sreq, sresp);
-        };
+        jakarta.servlet.Filter gspDefault = routeFilter(served, req -> {
+            String path = WebServlet.path(req);
+            return (path.equals(DATASET + "/data") || path.equals(DATASET + "/get"))
+                    && ("default".equals(req.getQueryString()) || "default=".equals(req.getQueryString()));
+        }, LinkedDataRoutes::unionGraph);
         ResponseCache cache = new ResponseCache(() -> served.get() == null ? "" : served.get().current().id, options.cacheBytes());
         FusekiServer fuseki = FusekiServer.create()
                 .port(options.port())
@@ -130,6 +111,23 @@ public final class SmartCityServer implements AutoCloseable {
         return s;
     }
 
+    /** A request one of the current release's routes answers in front of Fuseki. */
+    interface RouteCall { void run(LinkedDataRoutes routes, HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException; }
+
+    /** A filter that hands GET and HEAD requests it {@code applies} to to the current release's routes, and the rest on. */
+    private static jakarta.servlet.Filter routeFilter(java.util.concurrent.atomic.AtomicReference<ServedReleases> served,
+                                                      java.util.function.Predicate<HttpServletRequest> applies, RouteCall call) {
+        return (sreq, sresp, chain) -> {
+            HttpServletRequest req = (HttpServletRequest) sreq;
+            ServedReleases r = served.get();
+            if (r != null && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())) && applies.test(req)) {
+                r.withCurrent(s -> { call.run(s.routes, req, (HttpServletResponse) sresp); return true; });
+                return;
+            }
+            chain.doFilter(sreq, sresp);
+        };
+    }
+
     /** fuseki-config/cors.properties beside the config file: reads from anywhere, no writes, no credentials. */
     static String corsConfig(ServerOptions options) {
         Path p = options.config().toAbsolutePath().resolveSibling("cors.properties");
@@ -155,9 +153,6 @@ public final class SmartCityServer implements AutoCloseable {
 
     /** How many times the server has switched to a new release. */
     public int swaps() { return releases.swaps(); }
-
-    /** Looks at the release links now (the watcher does so by itself every poll interval). */
-    public void checkForNewRelease() { releases.poll(); }
 
     @Override public void close() {
         releases.close();

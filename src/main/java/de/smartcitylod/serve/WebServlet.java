@@ -37,7 +37,7 @@ public class WebServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String path = path(req);
         if (path.equals("/") || path.equals("/query") || path.equals("/sparql-ui")) {
             send(resp, "text/html; charset=utf-8", QueryPage.render(examples, endpointPath).getBytes(StandardCharsets.UTF_8), req);
         } else if (path.equals("/static/prefixes.json")) {
@@ -77,7 +77,7 @@ public class WebServlet extends HttpServlet {
     /** POST is for the SPARQL endpoints (Fuseki's, matched before this servlet); a retired release's endpoint is a 404. */
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String path = path(req);
         if (path.startsWith("/release/") && extra != null && extra.handle(req, resp)) return;
         resp.setHeader("Allow", "GET, HEAD, OPTIONS");
         resp.sendError(405, "Method not allowed: this is a read-only service; " + path + " answers GET and HEAD");
@@ -88,6 +88,9 @@ public class WebServlet extends HttpServlet {
         if (extra != null && req.getRequestURI().startsWith("/dumps/") && extra.handle(req, resp)) return;
         super.doHead(req, resp);
     }
+
+    /** The request's path within the server (no context path, no query string). */
+    static String path(HttpServletRequest req) { return req.getRequestURI().substring(req.getContextPath().length()); }
 
     static void send(HttpServletResponse resp, String type, byte[] body, HttpServletRequest req) throws IOException {
         resp.setContentType(type);

@@ -62,9 +62,9 @@ public final class Replica {
         stores.removeLeftovers();
         dumpGens.removeLeftovers();
         Path tmp = dumpGens.prepare();
-        Path storeDir = null;
         try {
             Map<String, String> expected = catalogueChecksums();
+            String allSha = null;
             for (Map.Entry<String, String> f : files().entrySet()) {
                 String name = f.getKey();
                 get("dumps/" + name, tmp.resolve(name));
@@ -74,28 +74,24 @@ public final class Replica {
                 if (!sha.equals(f.getValue())) throw new IOException(name + ": SHA-256 " + sha + " does not match the primary's " + f.getValue());
                 String listed = expected.get(name);
                 if (listed != null && !listed.equals(sha)) throw new IOException(name + ": SHA-256 " + sha + " does not match the catalogue's " + listed);
+                if (name.equals(DumpWriter.ALL)) allSha = sha;
             }
+            if (allSha == null) throw new IOException("the primary's dump index lists no checksummed " + DumpWriter.ALL);
+            if (!Release.id(allSha).equals(id)) throw new IOException("the dump is not the content of release " + id);
             if (!expected.containsKey(DumpWriter.ALL)) throw new IOException("the primary's catalogue lists no checksum for " + DumpWriter.ALL);
-            if (!DumpWriter.sha256(tmp.resolve(DumpWriter.ALL)).startsWith(id)) throw new IOException("the dump is not the content of release " + id);
             Release release = Release.read(tmp);
             if (release == null || !release.version().equals(id)) throw new IOException("the release changed while it was fetched; try again");
-            if (stores.generation(id) == null) {
-                storeDir = stores.prepare(id);
+            TdbStore.publish(config, stores, dumpGens, tmp, id, keep, () -> {
                 DatasetGraph ds = DatasetGraphFactory.create();
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(tmp.resolve(DumpWriter.ALL)))) {
                     RDFDataMgr.read(ds, in, Lang.NQUADS);
-                }
-                TdbStore.load(config, storeDir, ds);
-                stores.commit(storeDir, id, keep);
-            } else {
-                stores.commit(stores.generation(id), id, keep);
-            }
-            dumpGens.commit(tmp, id, keep);
+                } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
+                return ds;
+            });
             LOG.info("replica now holds release {} from {}", id, primary);
             return id;
         } catch (IOException | RuntimeException e) {
             dumpGens.discard(tmp);
-            stores.discard(storeDir);
             throw e;
         }
     }

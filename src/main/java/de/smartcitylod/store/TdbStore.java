@@ -63,6 +63,33 @@ public final class TdbStore {
         }
     }
 
+    /**
+     * Publishes release {@code id}: its store (loaded from {@code data} unless the release is still
+     * kept from before), then its dumps folder. The store link moves first: a server switches only
+     * when both links name the same release. A store that fails to load is removed again.
+     * @return the store's generation folder
+     */
+    public static Path publish(Path configFile, Generations stores, Generations dumps, Path dumpsDir, String id, int keep,
+                               java.util.function.Supplier<DatasetGraph> data) {
+        Path storeDir = stores.generation(id);
+        if (storeDir == null) {
+            storeDir = stores.prepare(id);
+            try {
+                long t0 = System.nanoTime();
+                long n = load(configFile, storeDir, data.get());
+                LOG.info("loaded {} quads into {} in {} ms", n, storeDir, (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException | Error e) {
+                stores.discard(storeDir);
+                throw e;
+            }
+        } else {
+            LOG.info("release {} is still kept: its store is served again", id);
+        }
+        Path store = stores.commit(storeDir, id, keep);
+        dumps.commit(dumpsDir, id, keep);
+        return store;
+    }
+
     /** Closes the dataset and its text index, and drops TDB2's cached connection so the folder can be moved or deleted. */
     public static void close(Dataset ds) {
         DatasetGraph dsg = ds.asDatasetGraph();
