@@ -25,12 +25,17 @@ final class ReadOnlyGuard implements Filter {
         boolean queryEndpoint = path.endsWith("/sparql") || path.endsWith("/query") || path.equals(SmartCityServer.DATASET)
                 || path.equals(SmartCityServer.DATASET + "/");
         switch (method) {
-            case "GET", "HEAD", "OPTIONS" -> { chain.doFilter(req, resp); return; }
+            case "GET", "HEAD", "OPTIONS" -> {
+                // An update by GET is wrong twice (the protocol allows updates only by POST); say what matters here.
+                if (queryEndpoint && req.getParameter("update") != null) { refuse(resp, 400, null); return; }
+                chain.doFilter(req, resp);
+                return;
+            }
             case "POST" -> {
                 if (queryEndpoint && isQuery(req)) { chain.doFilter(req, resp); return; }
-                refuse(resp, queryEndpoint ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
+                refuse(resp, 405, queryEndpoint ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
             }
-            default -> refuse(resp, queryEndpoint ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
+            default -> refuse(resp, 405, queryEndpoint ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
         }
     }
 
@@ -42,9 +47,9 @@ final class ReadOnlyGuard implements Filter {
         return false;
     }
 
-    private static void refuse(HttpServletResponse resp, String allow) throws IOException {
-        resp.setStatus(405);
-        resp.setHeader("Allow", allow);
+    private static void refuse(HttpServletResponse resp, int status, String allow) throws IOException {
+        resp.setStatus(status);
+        if (allow != null) resp.setHeader("Allow", allow);
         byte[] body = (READ_ONLY + "\n").getBytes(StandardCharsets.UTF_8);
         resp.setContentType("text/plain; charset=utf-8");
         resp.setContentLength(body.length);
