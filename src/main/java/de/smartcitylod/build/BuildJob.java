@@ -9,14 +9,18 @@ import de.smartcitylod.store.Generations;
 import de.smartcitylod.store.TdbStore;
 import de.smartcitylod.validate.ShaclValidation;
 import de.smartcitylod.vocab.SC;
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.slf4j.Logger;
@@ -41,31 +45,54 @@ public final class BuildJob {
     /** The converted and validated dataset, before it is stored. */
     public record Converted(DatasetGraph dataset, Map<String, Node> graphs, Pipeline.Result result) {}
 
-    /** What a build produced. */
     /** What a build produced; {@code newRelease} is false when the data equalled the served release. */
-    public record Result(Converted converted, Path storeDir, Path dumpsDir, List<DumpWriter.DumpFile> dumps, long quads, Release release, boolean newRelease) {}
+    public record Result(Path storeDir, Path dumpsDir, List<DumpWriter.DumpFile> dumps, long quads, Release release, boolean newRelease) {}
 
     private final BuildOptions options;
 
     public BuildJob(BuildOptions options) { this.options = options; }
 
-    /** Converts and validates; touches no output. Throws DataException or ViolationsException. */
+    /**
+     * Converts and validates in memory; touches no output. For {@code validate} and for tests on small
+     * data: the build itself streams into the store instead (see {@link #run}). Throws DataException
+     * or ViolationsException.
+     */
     public Converted convertAndValidate() {
         long t0 = System.nanoTime();
         DatasetGraph ds = DatasetGraphFactory.create();
-        // Origins are not kept on the happy path (they cost a map entry per row); see below.
-        Pipeline.Result result = new Pipeline(options.uris(), false).withLimits(options.limits()).run(options.data(), StreamRDFLib.dataset(ds));
+        Pipeline.Result result = convert(StreamRDFLib.dataset(ds));
+        LOG.info("converted {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
+        validate(ds.getUnionGraph());
+        return new Converted(ds, graphs(), result);
+    }
+
+    /** The named graphs of a release by name, in a fixed order. */
+    private Map<String, Node> graphs() {
         Map<String, Node> graphs = new LinkedHashMap<>();
         graphs.put(ONTOLOGY_GRAPH, options.uris().graph(ONTOLOGY_GRAPH));
         for (String g : Pipeline.GRAPHS) graphs.put(g, options.uris().graph(g));
-        Graph ontology = RDFDataMgr.loadGraph(options.ontologyFile().toString());
-        Graph target = ds.getGraph(graphs.get(ONTOLOGY_GRAPH));
-        ontology.find().forEachRemaining(target::add);
-        LOG.info("converted {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
+        return graphs;
+    }
 
+    /** Streams the converted CSV sources and the ontology (into its own graph) to {@code sink}. */
+    private Pipeline.Result convert(StreamRDF sink) {
+        // Origins are not kept on the happy path (they cost a map entry per row); see validate.
+        Pipeline.Result result = new Pipeline(options.uris(), false).withLimits(options.limits()).run(options.data(), sink);
+        Node ontologyGraph = options.uris().graph(ONTOLOGY_GRAPH);
+        RDFParser.source(options.ontologyFile()).parse(new StreamRDFWrapper(sink) {
+            @Override public void triple(Triple t) { sink.quad(Quad.create(ontologyGraph, t)); }
+            @Override public void start() {}
+            @Override public void finish() {}
+            @Override public void prefix(String prefix, String iri) {}
+            @Override public void base(String base) {}
+        });
+        return result;
+    }
+
+    /** SHACL over the whole data; on violations, converts again remembering the CSV rows of the focus nodes only, and throws. */
+    private void validate(Graph union) {
         long t1 = System.nanoTime();
-        ShaclValidation shacl = new ShaclValidation(options.shapes());
-        List<ShaclValidation.Violation> violations = shacl.validate(ds.getUnionGraph(), result.origins());
+        List<ShaclValidation.Violation> violations = new ShaclValidation(options.shapes()).validate(union, Map.of());
         if (!violations.isEmpty()) {
             // Conversion is deterministic: convert again, remembering the CSV rows of the focus nodes only.
             java.util.Set<Node> focus = new java.util.HashSet<>();
@@ -74,7 +101,6 @@ public final class BuildJob {
             throw new ShaclValidation.ViolationsException(ShaclValidation.sorted(violations.stream().map(v -> v.withOrigins(traced.origins())).toList()));
         }
         LOG.info("SHACL validation passed in {} ms", (System.nanoTime() - t1) / 1_000_000);
-        return new Converted(ds, graphs, result);
     }
 
     /** The whole build. On any failure, or when killed, the current store and dumps stay as they were. */
@@ -84,40 +110,79 @@ public final class BuildJob {
         }
     }
 
+    /**
+     * Streams the conversion straight into a new TDB2 store with the bulk loader, then validates,
+     * writes dumps, patch and quality report from that store: memory does not grow with the data.
+     * The new store and dumps are temporary generations until everything succeeded.
+     */
     private Result runLocked() {
-        Converted converted = convertAndValidate();
         Generations stores = new Generations(options.store());
         Generations dumps = new Generations(options.dumps());
         // Under the lock no other build runs: a .tmp generation is what a killed build left.
         stores.removeLeftovers();
         dumps.removeLeftovers();
+        Path storeDir = stores.prepare();
         Path dumpsDir = dumps.prepare();
         try {
-            List<DumpWriter.DumpFile> files = DumpWriter.write(converted.dataset(), converted.graphs(), dumpsDir);
-            long n = Iter.count(converted.dataset().find());
+            long t0 = System.nanoTime();
+            Pipeline.Result[] converted = new Pipeline.Result[1];
+            DumpWriter.Collector forDumps = new DumpWriter.Collector();
+            DumpWriter.Dumps written;
+            try (forDumps) {
+                // one pass: every converted quad goes to the bulk loader and to the dumps' external sort
+                TdbStore.load(options.config(), storeDir, sink -> converted[0] = convert(new StreamRDFWrapper(sink) {
+                    @Override public void quad(Quad q) { forDumps.quad(q); super.quad(q); }
+                }));
+                written = DumpWriter.write(forDumps, graphs(), dumpsDir);
+            }
+            Pipeline.Result result = converted[0];
+            LOG.info("converted and loaded {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
+
             Path previousDumps = dumps.current();
             Release previous = Release.read(previousDumps);
-            String date = Release.date(newestSourceDate(converted.dataset()), System.getenv());
-            String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
-            Release release = Release.of(allSha, date, options.uris().base(), previous, n);
-            if (previous != null && previous.version().equals(release.version()) && release.version().equals(stores.currentId())) {
-                dumps.discard(dumpsDir);
-                LOG.info("the data did not change: release {} is already served; no new release", release.version());
-                return new Result(converted, stores.current(), dumps.current(), files, n, previous, false);
+            Release release;
+            List<DumpWriter.DumpFile> files = written.files();
+            long n = written.quads();
+            boolean unchanged;
+            Dataset store = TdbStore.open(options.config(), storeDir);
+            try {
+                DatasetGraph data = store.asDatasetGraph();
+                data.begin(TxnType.READ);
+                try {
+                    validate(data.getUnionGraph());
+                    String date = Release.date(newestSourceDate(data), System.getenv());
+                    String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
+                    release = Release.of(allSha, date, options.uris().base(), previous, n);
+                    unchanged = previous != null && previous.version().equals(release.version()) && release.version().equals(stores.currentId());
+                    if (!unchanged) {
+                        QualityReport report = new QualityReport(data, graphs(), result.rowsPerFile());
+                        java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), report.markdown());
+                        LOG.info(report.summary());
+                    }
+                } finally {
+                    data.end();
+                }
+            } finally {
+                TdbStore.close(store);
             }
-            long changes = PatchWriter.write(PatchWriter.readDump(previousDumps), converted.dataset(), previous, release, dumpsDir.resolve(Release.PATCH));
+            if (unchanged) {
+                LOG.info("the data did not change: release {} is already served; no new release", release.version());
+                stores.discard(storeDir);
+                dumps.discard(dumpsDir);
+                return new Result(stores.current(), dumps.current(), files, n, previous, false);
+            }
+            long changes = PatchWriter.write(previousDumps, dumpsDir.resolve(DumpWriter.ALL), previous, release, dumpsDir.resolve(Release.PATCH));
             DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
             release.write(dumpsDir);
             LOG.info("release {} of {} ({} changes since {})", release.version(), release.date(), changes, previous == null ? "the empty dataset" : previous.version());
-            QualityReport report = new QualityReport(converted.dataset(), converted.graphs(), converted.result().rowsPerFile());
-            java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), report.markdown());
-            LOG.info(report.summary());
-            Path store = TdbStore.publish(options.config(), stores, dumps, dumpsDir, release.version(), options.keep(), converted::dataset);
-            return new Result(converted, store, dumps.generation(release.version()), files, n, release, true);
+            Path store2 = TdbStore.commit(stores, dumps, storeDir, dumpsDir, release.version(), options.keep());
+            return new Result(store2, dumps.generation(release.version()), files, n, release, true);
         } catch (IOException e) {
+            stores.discard(storeDir);
             dumps.discard(dumpsDir);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
+            stores.discard(storeDir);
             dumps.discard(dumpsDir);
             throw e;
         }

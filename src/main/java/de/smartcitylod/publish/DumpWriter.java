@@ -2,10 +2,12 @@ package de.smartcitylod.publish;
 
 import de.smartcitylod.vocab.Vocab;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.*;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -32,32 +35,63 @@ public final class DumpWriter {
 
     private DumpWriter() {}
 
-    /** Writes all dumps into {@code dir} and returns them in a fixed order. */
-    public static List<DumpFile> write(DatasetGraph data, Map<String, Node> graphs, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        data.find().forEachRemaining(q -> {
+    /**
+     * Collects quads as they are converted, for the dumps: as N-Quads lines in an external sort, so
+     * memory stays bounded. The dumps are written from the converted data itself, not read back from
+     * the store (TDB2 would return numbers in canonical form, "19" as "19.0").
+     */
+    public static final class Collector extends StreamRDFBase implements AutoCloseable {
+        private final SortedLines lines = new SortedLines();
+
+        @Override public void quad(Quad q) {
             if (q.getSubject().isBlank() || q.getObject().isBlank())
                 throw new IllegalStateException("blank node in " + q + ": dumps must be deterministic, so published data uses IRIs only");
-        });
+            lines.add(nquad(q));
+        }
+
+        @Override public void triple(org.apache.jena.graph.Triple t) { quad(Quad.create(Quad.defaultGraphIRI, t)); }
+
+        @Override public void close() { lines.close(); }
+    }
+
+    /** The written dumps, in a fixed order, and the number of distinct quads. */
+    public record Dumps(List<DumpFile> files, long quads) {}
+
+    /**
+     * Writes all dumps into {@code dir}: the sorted N-Quads without duplicates, then the Turtle files
+     * in one streaming pass over it (a graph's triples in dump order are its triples in N-Triples
+     * order, because every line of one graph ends in the same graph term).
+     */
+    public static Dumps write(Collector quads, Map<String, Node> graphs, Path dir) throws IOException {
+        Files.createDirectories(dir);
         List<DumpFile> out = new ArrayList<>();
-        out.add(writeNQuads(data, dir.resolve(ALL)));
-        for (Map.Entry<String, Node> g : graphs.entrySet())
-            out.add(writeTurtle(data, g.getValue(), g.getKey(), dir.resolve(graphFileName(g.getKey()))));
-        return out;
+        Path all = dir.resolve(ALL);
+        long n = 0;
+        try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(all)), 1 << 16);
+             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+            String last = null;
+            for (Iterator<String> it = quads.lines.sorted(); it.hasNext(); ) {
+                String line = it.next();
+                if (line.equals(last)) continue;            // a dataset holds each quad once
+                w.write(line);
+                last = line;
+                n++;
+            }
+        }
+        out.add(finish(all, null));
+        out.addAll(writeTurtle(all, graphs, dir));
+        return new Dumps(out, n);
+    }
+
+    /** Writes the dumps of a dataset held in memory (tests, small data). */
+    public static Dumps write(DatasetGraph data, Map<String, Node> graphs, Path dir) throws IOException {
+        try (Collector c = new Collector()) {
+            data.find().forEachRemaining(c::quad);
+            return write(c, graphs, dir);
+        }
     }
 
     public static String graphFileName(String graphName) { return "smartcity-lod-" + graphName + ".ttl"; }
-
-    private static DumpFile writeNQuads(DatasetGraph data, Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        data.find().forEachRemaining(q -> lines.add(nquad(q)));
-        Collections.sort(lines);
-        try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), 1 << 16);
-             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
-            for (String l : lines) w.write(l);
-        }
-        return finish(file, null);
-    }
 
     public static String nquad(Quad q) {
         StringBuilder sb = new StringBuilder(160);
@@ -68,22 +102,34 @@ public final class DumpWriter {
         return sb.append(".\n").toString();
     }
 
-    private static DumpFile writeTurtle(DatasetGraph data, Node graph, String name, Path file) throws IOException {
-        // Sort by the N-Triples form, computed once per triple.
-        record Keyed(String key, Triple triple) {}
-        List<Keyed> keyed = new ArrayList<>();
-        data.getGraph(graph).find().forEachRemaining(t -> keyed.add(new Keyed(
-                NodeFmtLib.strNT(t.getSubject()) + ' ' + NodeFmtLib.strNT(t.getPredicate()) + ' ' + NodeFmtLib.strNT(t.getObject()), t)));
-        keyed.sort(Comparator.comparing(Keyed::key));
-        List<Triple> triples = keyed.stream().map(Keyed::triple).toList();
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.TURTLE_BLOCKS);
-            w.start();
-            new TreeMap<>(Vocab.prefixes().getNsPrefixMap()).forEach(w::prefix);
-            triples.forEach(w::triple);
-            w.finish();
+    /** One Turtle file per named graph, all filled in one pass over the sorted N-Quads dump. */
+    private static List<DumpFile> writeTurtle(Path sortedDump, Map<String, Node> graphs, Path dir) throws IOException {
+        Map<Node, StreamRDF> writers = new HashMap<>();
+        List<OutputStream> streams = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Node> g : graphs.entrySet()) {
+                OutputStream os = new BufferedOutputStream(Files.newOutputStream(dir.resolve(graphFileName(g.getKey()))), 1 << 16);
+                streams.add(os);
+                StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.TURTLE_BLOCKS);
+                w.start();
+                new TreeMap<>(Vocab.prefixes().getNsPrefixMap()).forEach(w::prefix);
+                writers.put(g.getValue(), w);
+            }
+            try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(sortedDump)), 1 << 16)) {
+                RDFParser.source(in).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+                    @Override public void quad(Quad q) {
+                        StreamRDF w = writers.get(q.getGraph());
+                        if (w != null) w.triple(q.asTriple());
+                    }
+                });
+            }
+            writers.values().forEach(StreamRDF::finish);
+        } finally {
+            for (OutputStream os : streams) os.close();
         }
-        return finish(file, name);
+        List<DumpFile> out = new ArrayList<>();
+        for (String name : graphs.keySet()) out.add(finish(dir.resolve(graphFileName(name)), name));
+        return out;
     }
 
     private static DumpFile finish(Path file, String graphName) throws IOException {

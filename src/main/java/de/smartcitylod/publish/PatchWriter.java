@@ -6,16 +6,16 @@ import org.apache.jena.rdfpatch.RDFChanges;
 import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 
 import java.io.*;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -38,30 +38,56 @@ public final class PatchWriter {
         return ds;
     }
 
-    /** Writes the patch from {@code before} to {@code after}: deletions, then additions, each in sorted order. */
-    public static long write(DatasetGraph before, DatasetGraph after, Release previous, Release next, Path file) throws IOException {
-        List<Quad> deletes = sorted(before, after), adds = sorted(after, before);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            RDFChanges changes = RDFPatchOps.textWriter(out);
-            changes.start();
-            changes.header("id", NodeFactory.createURI("urn:smartcity-lod:release:" + next.version()));
-            if (previous != null) changes.header("prev", NodeFactory.createURI("urn:smartcity-lod:release:" + previous.version()));
-            changes.txnBegin();
-            for (Quad q : deletes) changes.delete(g(q), q.getSubject(), q.getPredicate(), q.getObject());
-            for (Quad q : adds) changes.add(g(q), q.getSubject(), q.getPredicate(), q.getObject());
-            changes.txnCommit();
-            changes.finish();
+    /**
+     * Writes the patch from the release whose dumps are in {@code previousDumps} (null: the empty
+     * dataset) to the sorted dump {@code nextDump}: deletions, then additions, each in N-Quads order.
+     * Both dumps are sorted, so one merge pass finds the differences in bounded memory.
+     */
+    public static long write(Path previousDumps, Path nextDump, Release previous, Release next, Path file) throws IOException {
+        Path before = previousDumps == null ? null : previousDumps.resolve(DumpWriter.ALL);
+        if (before != null && !Files.exists(before)) before = null;
+        Path deletes = Files.createTempFile(file.getParent(), "deletes", ".nq"), adds = Files.createTempFile(file.getParent(), "adds", ".nq");
+        try {
+            long n = 0;
+            try (BufferedReader a = before == null ? new BufferedReader(Reader.nullReader()) : lines(before);
+                 BufferedReader b = lines(nextDump);
+                 Writer del = Files.newBufferedWriter(deletes, StandardCharsets.UTF_8);
+                 Writer add = Files.newBufferedWriter(adds, StandardCharsets.UTF_8)) {
+                String x = a.readLine(), y = b.readLine();
+                while (x != null || y != null) {
+                    int c = x == null ? 1 : y == null ? -1 : x.compareTo(y);
+                    if (c < 0) { del.write(x); del.write('\n'); x = a.readLine(); n++; }
+                    else if (c > 0) { add.write(y); add.write('\n'); y = b.readLine(); n++; }
+                    else { x = a.readLine(); y = b.readLine(); }
+                }
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                RDFChanges changes = RDFPatchOps.textWriter(out);
+                changes.start();
+                changes.header("id", NodeFactory.createURI("urn:smartcity-lod:release:" + next.version()));
+                if (previous != null) changes.header("prev", NodeFactory.createURI("urn:smartcity-lod:release:" + previous.version()));
+                changes.txnBegin();
+                replay(deletes, q -> changes.delete(g(q), q.getSubject(), q.getPredicate(), q.getObject()));
+                replay(adds, q -> changes.add(g(q), q.getSubject(), q.getPredicate(), q.getObject()));
+                changes.txnCommit();
+                changes.finish();
+            }
+            return n;
+        } finally {
+            Files.deleteIfExists(deletes);
+            Files.deleteIfExists(adds);
         }
-        return deletes.size() + adds.size();
     }
 
-    /** Quads of {@code from} missing in {@code other}, in N-Quads order (each sort key computed once). */
-    private static List<Quad> sorted(DatasetGraph from, DatasetGraph other) {
-        record Keyed(String key, Quad quad) {}
-        List<Keyed> out = new ArrayList<>();
-        from.find().forEachRemaining(q -> { if (!other.contains(q)) out.add(new Keyed(DumpWriter.nquad(q), q)); });
-        out.sort(Comparator.comparing(Keyed::key));
-        return out.stream().map(Keyed::quad).toList();
+    private static BufferedReader lines(Path gz) throws IOException {
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz), 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** Streams the quads of an N-Quads file, in file order, to {@code action}. */
+    private static void replay(Path nq, java.util.function.Consumer<Quad> action) {
+        RDFParser.source(nq).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+            @Override public void quad(Quad q) { action.accept(q); }
+        });
     }
 
     private static Node g(Quad q) { return q.isDefaultGraph() ? null : q.getGraph(); }

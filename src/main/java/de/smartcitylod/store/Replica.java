@@ -4,15 +4,11 @@ import de.smartcitylod.publish.DumpWriter;
 import de.smartcitylod.publish.Release;
 import org.apache.jena.rdf.model.*;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +19,6 @@ import java.time.Duration;
 import java.util.*;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A replica's copy of the primary's current release: it fetches the release's files from the
@@ -81,13 +76,7 @@ public final class Replica {
             if (!expected.containsKey(DumpWriter.ALL)) throw new IOException("the primary's catalogue lists no checksum for " + DumpWriter.ALL);
             Release release = Release.read(tmp);
             if (release == null || !release.version().equals(id)) throw new IOException("the release changed while it was fetched; try again");
-            TdbStore.publish(config, stores, dumpGens, tmp, id, keep, () -> {
-                DatasetGraph ds = DatasetGraphFactory.create();
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(tmp.resolve(DumpWriter.ALL)))) {
-                    RDFDataMgr.read(ds, in, Lang.NQUADS);
-                } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
-                return ds;
-            });
+            TdbStore.publish(config, stores, dumpGens, tmp, id, keep, TdbStore.fromDump(tmp.resolve(DumpWriter.ALL)));
             LOG.info("replica now holds release {} from {}", id, primary);
             return id;
         } catch (IOException | RuntimeException e) {

@@ -13,6 +13,9 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 
 import java.io.*;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +33,19 @@ public final class ConvertBench {
         int cities = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int editions = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         boolean build = args.length <= 2 || !args[2].equals("--no-build");
+        // --build-only: skip the conversion comparison (it holds all triples in memory for its floor),
+        // to measure the build's own heap, e.g. with -Xmx2g
+        boolean convertBench = args.length <= 2 || !args[2].equals("--build-only");
         Path dir = Files.createTempDirectory("smartcity-bench");
         long rows = generate(dir.resolve("data"), cities, editions);
         System.out.printf(Locale.ROOT, "generated %,d index-result rows (%,d cities x %d editions) in %s%n", rows, cities, editions, dir);
 
         Uris uris = Uris.defaults();
+        if (convertBench) compareConversion(dir, uris, rows);
+        if (build) buildAndLoaderFloor(dir);
+    }
+
+    private static void compareConversion(Path dir, Uris uris, long rows) {
         // One warm-up, then measured runs alternating conversion and floor on the same triples; the
         // machine is small and noisy, so the median of the per-run ratios is reported.
         List<Double> ratios = new ArrayList<>(), converts = new ArrayList<>(), floors = new ArrayList<>();
@@ -62,15 +73,33 @@ public final class ConvertBench {
                 rows, triples, median(converts), median(floors), median(ratios),
                 ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0), ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         same.clear();
+    }
 
-        if (build) {
-            BuildOptions opts = BuildOptions.defaults().withData(dir.resolve("data")).withStore(dir.resolve("run/tdb2")).withDumps(dir.resolve("run/dumps"));
-            long t0 = System.nanoTime();
-            BuildJob.Result r = new BuildJob(opts).run();
-            double secs = (System.nanoTime() - t0) / 1e9;
-            Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "RESULT build_seconds=%.1f quads=%d heap_used_mb=%d%n", secs, r.quads(), (rt.totalMemory() - rt.freeMemory()) >> 20);
-        }
+    /**
+     * The whole build, then TDB2's phased bulk loader alone on the build's own N-Quads dump into a
+     * fresh store (the floor the build is compared with), and the heap's peak during the build.
+     */
+    private static void buildAndLoaderFloor(Path dir) {
+        BuildOptions opts = BuildOptions.defaults().withData(dir.resolve("data")).withStore(dir.resolve("run/tdb2")).withDumps(dir.resolve("run/dumps"));
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long t0 = System.nanoTime();
+        BuildJob.Result r = new BuildJob(opts).run();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf(Locale.ROOT, "RESULT build_seconds=%.1f quads=%d heap_peak_mb=%d max_heap_mb=%d%n",
+                secs, r.quads(), peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+
+        Path floorStore = dir.resolve("loader-floor");
+        long t1 = System.nanoTime();
+        org.apache.jena.sparql.core.DatasetGraph dsg = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(floorStore.toString());
+        org.apache.jena.tdb2.loader.DataLoader loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(dsg, null);
+        loader.startBulk();
+        de.smartcitylod.store.TdbStore.fromDump(r.dumpsDir().resolve(de.smartcitylod.publish.DumpWriter.ALL)).accept(loader.stream());
+        loader.finishBulk();
+        double floor = (System.nanoTime() - t1) / 1e9;
+        System.out.printf(Locale.ROOT, "RESULT loader_alone_seconds=%.1f quads=%d build_over_loader=%.2f%n", floor, loader.countQuads(), secs / floor);
     }
 
     private static double median(List<Double> xs) {
