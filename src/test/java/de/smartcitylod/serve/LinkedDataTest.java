@@ -179,7 +179,7 @@ class LinkedDataTest {
         assertTrue(all.hasProperty(m.createProperty(VOID, "sparqlEndpoint")));
         assertTrue(all.getProperty(m.createProperty(VOID, "triples")).getLong() > 5000);
         Resource wikidata = m.createResource(BASE + "catalog/linkset/wikidata");
-        assertEquals(16, wikidata.getProperty(m.createProperty(VOID, "triples")).getLong(), "16 states link to Wikidata");
+        assertEquals(16 + 23 + 151, wikidata.getProperty(m.createProperty(VOID, "triples")).getLong(), "every state, district and municipality links to Wikidata");
         Resource nuts = m.createResource(BASE + "catalog/linkset/nuts");
         assertTrue(nuts.getProperty(m.createProperty(VOID, "triples")).getLong() > 150);
         Resource index = m.createResource(BASE + "catalog/dataset/index");
