@@ -79,6 +79,8 @@ public final class SC {
     public static final Node nuts = t("nuts");
     public static final Node politicalGeocoding = t("politicalGeocoding");
     public static final Node wikidata = t("wikidata");
+    /** Full-text search over names, alternative names, titles and descriptions at once (a jena-text property list). */
+    public static final Node text = t("text");
     public static final Node sizeClass = t("sizeClass");
     public static final Node edition = t("edition");
     public static final Node city = t("city");

@@ -94,7 +94,7 @@ public final class ConvertBench {
         Path floorStore = dir.resolve("loader-floor");
         long t1 = System.nanoTime();
         org.apache.jena.sparql.core.DatasetGraph dsg = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(floorStore.toString());
-        org.apache.jena.tdb2.loader.DataLoader loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(dsg, null);
+        org.apache.jena.tdb2.loader.DataLoader loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(dsg, (fmt, args) -> {});
         loader.startBulk();
         de.smartcitylod.store.TdbStore.fromDump(r.dumpsDir().resolve(de.smartcitylod.publish.DumpWriter.ALL)).accept(loader.stream());
         loader.finishBulk();

@@ -57,6 +57,13 @@ class QueryPageBrowserTest {
                 wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return typeof yasgui !== 'undefined'")));
                 Object shared = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return yasgui.getTab().getQuery()");
                 assertTrue(String.valueOf(shared).contains("sc:IndexObservation") && String.valueOf(shared).contains("ORDER BY ?year ?category ?rank"), "the shared query: " + shared);
+                // labels next to IRIs: a query that returns city IRIs only shows their names beside them
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const t = yasgui.getTab(); t.setQuery("
+                        + "'SELECT ?city WHERE { <https://w3id.org/smartcity-de/id/city/06411000> a ?t BIND(<https://w3id.org/smartcity-de/id/city/06411000> AS ?city) } LIMIT 1'); t.query();");
+                WebElement label = wait.until(d -> d.findElements(By.cssSelector(".yasr .iri-label")).stream().findFirst().orElse(null));
+                assertEquals("Darmstadt", label.getText().strip(), "the city's label beside its IRI");
+                assertEquals("https://w3id.org/smartcity-de/id/city/06411000",
+                        label.findElement(By.xpath("preceding-sibling::a[1]")).getAttribute("href"));
         });
     }
 }
