@@ -16,7 +16,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.query.TxnType;
+import org.apache.jena.system.Txn;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
@@ -32,6 +32,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The build: convert the CSV sources, validate with SHACL, then load a new TDB2 store and write new
@@ -140,29 +145,39 @@ public final class BuildJob {
 
             Path previousDumps = dumps.current();
             Release previous = Release.read(previousDumps);
-            Release release;
             List<DumpWriter.DumpFile> files = written.files();
             long n = written.quads();
-            boolean unchanged;
+            String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
+            String id = Release.id(allSha);
+            boolean unchanged = previous != null && previous.version().equals(id) && id.equals(stores.currentId());
+            Release release;
+            long changes = 0;
             Dataset store = TdbStore.open(options.config(), storeDir);
+            // SHACL, the quality report and the patch read the finished store and dumps independently:
+            // run them side by side (each store reader in its own read transaction).
+            ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 DatasetGraph data = store.asDatasetGraph();
-                data.begin(TxnType.READ);
-                try {
-                    validate(data.getUnionGraph());
-                    String date = Release.date(newestSourceDate(data), System.getenv());
-                    String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
-                    release = Release.of(allSha, date, options.uris().base(), previous, n);
-                    unchanged = previous != null && previous.version().equals(release.version()) && release.version().equals(stores.currentId());
-                    if (!unchanged) {
-                        QualityReport report = new QualityReport(data, graphs(), result.rowsPerFile());
-                        java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), report.markdown());
-                        LOG.info(report.summary());
-                    }
-                } finally {
-                    data.end();
+                Future<?> shacl = pool.submit(() -> Txn.executeRead(data, () -> validate(data.getUnionGraph())));
+                Future<QualityReport> report = unchanged ? null
+                        : pool.submit(() -> Txn.calculateRead(data, () -> new QualityReport(data, graphs(), result.rowsPerFile())));
+                String date = Release.date(Txn.calculateRead(data, () -> newestSourceDate(data)), System.getenv());
+                release = Release.of(allSha, date, options.uris().base(), previous, n);
+                Future<Long> patch = unchanged ? null : pool.submit(() -> {
+                    long c = PatchWriter.write(previousDumps, dumpsDir.resolve(DumpWriter.ALL), previous, release, dumpsDir.resolve(Release.PATCH));
+                    DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
+                    return c;
+                });
+                await(shacl);
+                if (!unchanged) {
+                    QualityReport r = await(report);
+                    java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), r.markdown());
+                    LOG.info(r.summary());
+                    changes = await(patch);
                 }
             } finally {
+                pool.shutdownNow();
+                try { pool.awaitTermination(1, TimeUnit.MINUTES); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
                 TdbStore.close(store);
             }
             if (unchanged) {
@@ -171,8 +186,6 @@ public final class BuildJob {
                 dumps.discard(dumpsDir);
                 return new Result(stores.current(), dumps.current(), files, n, previous, false);
             }
-            long changes = PatchWriter.write(previousDumps, dumpsDir.resolve(DumpWriter.ALL), previous, release, dumpsDir.resolve(Release.PATCH));
-            DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
             release.write(dumpsDir);
             LOG.info("release {} of {} ({} changes since {})", release.version(), release.date(), changes, previous == null ? "the empty dataset" : previous.version());
             Path store2 = TdbStore.commit(stores, dumps, storeDir, dumpsDir, release.version(), options.keep());
@@ -185,6 +198,21 @@ public final class BuildJob {
             stores.discard(storeDir);
             dumps.discard(dumpsDir);
             throw e;
+        }
+    }
+
+    /** The result of a build step run beside others; its own exceptions come out unwrapped. */
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            if (e.getCause() instanceof IOException io) throw new UncheckedIOException(io);
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
