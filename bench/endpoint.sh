@@ -6,10 +6,14 @@
 #   virtuoso - Virtuoso open source 7 (Debian virtuoso-opensource) loaded from our N-Quads dump
 #   nginx    - Debian's nginx serving the very same answers as static files: the physical limit
 # with wrk (Debian) at fixed connections and duration. Needs: wrk nginx-light virtuoso-opensource.
-# Usage: bench/endpoint.sh [seconds=10] [connections=16]
+# Usage: [SYNTHETIC=10000x100] bench/endpoint.sh [seconds=10] [connections=16]
+#   SYNTHETIC=CxE: instead of the curated data, C synthetic cities (Teststadt-NNNNN) x E editions of
+#   index results (10000x100 = 1M rows, about 9.1M quads); the repeated query is then a GROUP BY over
+#   every observation (bench/synthetic-aggregate.rq) and the pages are those of Teststadt-00001.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dur=${1:-10}; conns=${2:-16}
+data=data; city=06411000; city2=09162000; query=queries/01-ranking-per-edition.rq
 for t in wrk nginx virtuoso-t isql-vt; do command -v "$t" >/dev/null || { echo "bench/endpoint.sh: $t missing (apt-get install wrk nginx-light virtuoso-opensource)" >&2; exit 1; }; done
 ./smartcity --help >/dev/null
 work=$(mktemp -d /tmp/smartcity-endpoint.XXXXXX)
@@ -20,7 +24,12 @@ trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_http() { for _ in $(seq 1 240); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
 
-./smartcity build --data data --store "$work/run/tdb2" --dumps "$work/run/dumps" >"$work/build.log" 2>&1
+if [ -n "${SYNTHETIC:-}" ]; then
+  mvn -q -B -Dstyle.color=never test-compile exec:exec -Dexec.classpathScope=test \
+    -Dexec.args="-Xmx4g -cp %classpath de.smartcitylod.bench.ConvertBench ${SYNTHETIC%x*} ${SYNTHETIC#*x} --generate-only $work/synthetic"
+  data=$work/synthetic/data; city=01000001; city2=01000002; query=bench/synthetic-aggregate.rq
+fi
+./smartcity build --data "$data" --store "$work/run/tdb2" --dumps "$work/run/dumps" >"$work/build.log" 2>&1
 store=$(readlink -f "$work/run/tdb2"); dumps=$(readlink -f "$work/run/dumps")
 
 p_ours=$(free_port)
@@ -50,11 +59,11 @@ wait_http "http://127.0.0.1:$p_ours/\$/ping"; wait_http "http://127.0.0.1:$p_fus
 # nginx: the same answers as static files, fetched once from our server
 mkdir -p "$work/static" "$work/nginx/logs"
 urlq() { python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.stdin.read()))'; }
-q1=$(grep -v '^#' queries/01-ranking-per-edition.rq | urlq)
+q1=$(grep -v '^#' "$query" | urlq)
 accept='application/sparql-results+json'
 curl -fs -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" -o "$work/static/query.json"
-curl -fs -H 'Accept: text/html' "http://127.0.0.1:$p_ours/page/city/06411000" -o "$work/static/page.html"
-curl -fs "http://127.0.0.1:$p_ours/data/city/06411000.ttl" -o "$work/static/doc.ttl"
+curl -fs -H 'Accept: text/html' "http://127.0.0.1:$p_ours/page/city/$city" -o "$work/static/page.html"
+curl -fs "http://127.0.0.1:$p_ours/data/city/$city.ttl" -o "$work/static/doc.ttl"
 cp "$dumps/smartcity-lod.nq.gz" "$work/static/dump.nq.gz"
 chmod 755 "$work"; chmod -R a+rX "$work/static"          # nginx workers run as nobody
 p_nginx=$(free_port)
@@ -106,17 +115,21 @@ etag=$(curl -fsI -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql
 netag=$(curl -fsI "http://127.0.0.1:$p_nginx/query.json" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
 bench "query, 304 revalidation" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "If-None-Match: $etag"
 bench "query, 304 revalidation" nginx "http://127.0.0.1:$p_nginx/query.json" "If-None-Match: $netag"
+# the same with a short query URL, as long as nginx's path: how much of a 304's cost is the URL
+ask='ASK%7B%7D'
+aetag=$(curl -fsI -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+bench "query, 304 revalidation, short URL" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "If-None-Match: $aetag"
 varyb ours "http://127.0.0.1:$p_ours/smartcity/sparql"
 varyb fuseki "http://127.0.0.1:$p_fuseki/smartcity/sparql"
 varyb virtuoso "http://127.0.0.1:$p_vth/sparql"
-bench "city page" ours "http://127.0.0.1:$p_ours/page/city/06411000"
+bench "city page" ours "http://127.0.0.1:$p_ours/page/city/$city"
 bench "city page" nginx "http://127.0.0.1:$p_nginx/page.html"
-bench "RDF document" ours "http://127.0.0.1:$p_ours/data/city/06411000.ttl"
+bench "RDF document" ours "http://127.0.0.1:$p_ours/data/city/$city.ttl"
 bench "RDF document" nginx "http://127.0.0.1:$p_nginx/doc.ttl"
 bench "dump download" ours "http://127.0.0.1:$p_ours/dumps/smartcity-lod.nq.gz"
 bench "dump download" nginx "http://127.0.0.1:$p_nginx/dump.nq.gz"
 
 echo; echo "ratios (req/s of ours over the other, same workload):"
 awk -F'\t' 'NR>1{r[$1"|"$2]=$3} END{for(k in r){split(k,a,"|"); if(a[2]=="ours") for(o in r){split(o,b,"|"); if(b[1]==a[1] && b[2]!="ours") printf "  %-26s ours/%-9s %.2f\n", a[1], b[2], r[k]/r[o]}}}' "$results" | sort
-echo "(one uncached request each, ms: city page $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/page/city/09162000?nocache=$RANDOM"), RDF document $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/data/city/09162000.ttl?nocache=$RANDOM") s)"
+echo "(one uncached request each, ms: city page $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/page/city/$city2?nocache=$RANDOM"), RDF document $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/data/city/$city2.ttl?nocache=$RANDOM") s)"
 echo "logs and results: $work"

@@ -27,7 +27,9 @@ final class ReadOnlyGuard implements Filter {
         switch (method) {
             case "GET", "HEAD", "OPTIONS" -> {
                 // An update by GET is wrong twice (the protocol allows updates only by POST); say what matters here.
-                if (queryEndpoint && req.getParameter("update") != null) { refuse(resp, 400, null); return; }
+                // Looked for in the raw query string: parsing the parameters of every GET would cost each cached answer.
+                String qs = req.getQueryString();
+                if (queryEndpoint && qs != null && (qs.startsWith("update=") || qs.contains("&update="))) { refuse(resp, 400, null); return; }
                 chain.doFilter(req, resp);
                 return;
             }

@@ -36,9 +36,12 @@ public final class ConvertBench {
         // --build-only: skip the conversion comparison (it holds all triples in memory for its floor),
         // to measure the build's own heap, e.g. with -Xmx2g
         boolean convertBench = args.length <= 2 || !args[2].equals("--build-only");
-        Path dir = Files.createTempDirectory("smartcity-bench");
+        // --generate-only DIR: write the synthetic data folder DIR/data and stop (bench/endpoint.sh uses it)
+        boolean generateOnly = args.length > 3 && args[2].equals("--generate-only");
+        Path dir = generateOnly ? Path.of(args[3]) : Files.createTempDirectory("smartcity-bench");
         long rows = generate(dir.resolve("data"), cities, editions);
         System.out.printf(Locale.ROOT, "generated %,d index-result rows (%,d cities x %d editions) in %s%n", rows, cities, editions, dir);
+        if (generateOnly) return;
 
         Uris uris = Uris.defaults();
         if (convertBench) compareConversion(dir, uris, rows);
