@@ -117,7 +117,7 @@ bench "query, 304 revalidation" ours "http://127.0.0.1:$p_ours/smartcity/sparql?
 bench "query, 304 revalidation" nginx "http://127.0.0.1:$p_nginx/query.json" "If-None-Match: $netag"
 # the same with a short query URL, as long as nginx's path: how much of a 304's cost is the URL
 ask='ASK%7B%7D'
-aetag=$(curl -fsI -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+aetag=$(curl -fs -D - -o /dev/null -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
 bench "query, 304 revalidation, short URL" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "If-None-Match: $aetag"
 varyb ours "http://127.0.0.1:$p_ours/smartcity/sparql"
 varyb fuseki "http://127.0.0.1:$p_fuseki/smartcity/sparql"

@@ -99,14 +99,14 @@ final class ResponseCache implements Filter {
             send(hit, req, resp);
             return;
         }
-        if (method.equals("HEAD")) {                         // a HEAD has no body to keep: answered from the cache, never put in it
-            chain.doFilter(req, resp);
-            if (resp.getStatus() == 200 && !resp.isCommitted()) cacheHeaders(resp, etag);
-            return;
-        }
+        // A HEAD that misses is answered as the GET it stands for (Fuseki's query service has no HEAD):
+        // the GET's answer is kept, and only its headers are sent.
+        HttpServletRequest forward = !method.equals("HEAD") ? req : new HttpServletRequestWrapper(req) {
+            @Override public String getMethod() { return "GET"; }
+        };
         Capture capture = new Capture(resp);
         long t0 = System.nanoTime();
-        chain.doFilter(req, capture);
+        chain.doFilter(forward, capture);
         capture.flushBuffer();
         if (capture.overflowed || capture.getStatus() != 200) return;     // sent through already
         Entry e = new Entry(capture.keptHeaders(), capture.bytes());

@@ -57,6 +57,17 @@ class ResponseCacheTest {
             assertEquals(200, head.statusCode());
             var afterHead = get(s, fresh, "text/html", null);
             assertTrue(afterHead.body().length > 1000, "a whole page after a HEAD: " + afterHead.body().length + " bytes");
+            // a HEAD on a query not asked before answers as its GET would (Fuseki's query service alone refuses HEAD)
+            String ask = sparql("ASK { ?s ?p ?o } # head-first");
+            var headQuery = HTTP.send(HttpRequest.newBuilder(URI.create(s.url(ask))).header("Accept", "application/sparql-results+json")
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, headQuery.statusCode());
+            assertEquals(0, headQuery.body().length);
+            assertTrue(headQuery.headers().firstValue("ETag").isPresent());
+            var getQuery = get(s, ask, "application/sparql-results+json", null);
+            assertEquals("HIT", getQuery.headers().firstValue("X-Cache").orElse(""), "the HEAD's answer was kept");
+            assertEquals(headQuery.headers().firstValue("ETag"), getQuery.headers().firstValue("ETag"));
+            assertTrue(new String(getQuery.body(), StandardCharsets.UTF_8).contains("\"boolean\""), "the whole answer after a HEAD");
             // the same query as a POSTed form is one key too, whatever the parameter order
             var post = HTTP.send(HttpRequest.newBuilder(URI.create(s.url("/smartcity/sparql"))).header("Accept", "application/sparql-results+json")
                     .header("Content-Type", "application/x-www-form-urlencoded")
