@@ -92,12 +92,14 @@ end
 EOF
 
 results="$work/results.tsv"; printf 'workload\tserver\treq/s\tp50\tp99\terrors\n' >"$results"
-bench() {   # workload server url [header]
-  local out; out=$(wrk -t2 -c"$conns" -d"${dur}s" --latency ${4:+-H "$4"} "$3" 2>&1)
+bench() {   # workload server url [header ...]
+  local name=$1 server=$2 url=$3; shift 3
+  local hs=(); for h in "$@"; do hs+=(-H "$h"); done
+  local out; out=$(wrk -t2 -c"$conns" -d"${dur}s" --latency "${hs[@]}" "$url" 2>&1)
   local rps p50 p99 errs non2xx
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out"); p50=$(awk '$1=="50%"{print $2}' <<<"$out"); p99=$(awk '$1=="99%"{print $2}' <<<"$out")
   errs=$(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$out"); non2xx=$(awk '/Non-2xx/{print $5}' <<<"$out")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "$p50" "$p99" "$((errs + ${non2xx:-0}))" | tee -a "$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$server" "$rps" "$p50" "$p99" "$((errs + ${non2xx:-0}))" | tee -a "$results"
 }
 varyb() {   # server endpoint-url (wrk takes the host from the URL, the Lua script the path)
   local out; out=$(VARY_PATH="$(sed -E 's#^https?://[^/]+##' <<<"$2")?query=" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/vary.lua" "$2" 2>&1)
@@ -113,12 +115,17 @@ bench "query, repeated" virtuoso "http://127.0.0.1:$p_vth/sparql?query=$q1" "Acc
 bench "query, repeated" nginx "http://127.0.0.1:$p_nginx/query.json"
 etag=$(curl -fsI -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
 netag=$(curl -fsI "http://127.0.0.1:$p_nginx/query.json" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
-bench "query, 304 revalidation" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "If-None-Match: $etag"
+# a revalidation repeats the request it revalidates: the same Accept (the ETag varies with it, Vary: Accept)
+check304() { [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Accept: $accept" -H "If-None-Match: $2" "$1")" = 304 ] || { echo "no 304 from $1" >&2; exit 1; }; }
+check304 "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "$etag"
+bench "query, 304 revalidation" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "Accept: $accept" "If-None-Match: $etag"
+check304 "http://127.0.0.1:$p_nginx/query.json" "$netag"
 bench "query, 304 revalidation" nginx "http://127.0.0.1:$p_nginx/query.json" "If-None-Match: $netag"
 # the same with a short query URL, as long as nginx's path: how much of a 304's cost is the URL
 ask='ASK%7B%7D'
 aetag=$(curl -fs -D - -o /dev/null -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
-bench "query, 304 revalidation, short URL" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "If-None-Match: $aetag"
+check304 "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "$aetag"
+bench "query, 304 revalidation, short URL" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "Accept: $accept" "If-None-Match: $aetag"
 varyb ours "http://127.0.0.1:$p_ours/smartcity/sparql"
 varyb fuseki "http://127.0.0.1:$p_fuseki/smartcity/sparql"
 varyb virtuoso "http://127.0.0.1:$p_vth/sparql"
