@@ -138,5 +138,5 @@ bench "dump download" nginx "http://127.0.0.1:$p_nginx/dump.nq.gz"
 
 echo; echo "ratios (req/s of ours over the other, same workload):"
 awk -F'\t' 'NR>1{r[$1"|"$2]=$3} END{for(k in r){split(k,a,"|"); if(a[2]=="ours") for(o in r){split(o,b,"|"); if(b[1]==a[1] && b[2]!="ours") printf "  %-26s ours/%-9s %.2f\n", a[1], b[2], r[k]/r[o]}}}' "$results" | sort
-echo "(one uncached request each, ms: city page $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/page/city/$city2?nocache=$RANDOM"), RDF document $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/data/city/$city2.ttl?nocache=$RANDOM") s)"
+echo "(one uncached request each, in seconds: city page $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/page/city/$city2?nocache=$RANDOM"), RDF document $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$p_ours/data/city/$city2.ttl?nocache=$RANDOM") s)"
 echo "logs and results: $work"
