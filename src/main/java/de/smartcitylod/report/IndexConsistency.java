@@ -88,9 +88,21 @@ public final class IndexConsistency {
         int n = cities != null ? cities : ranks.isEmpty() ? 0 : ranks.last();
         List<String> missing = ranges(ranks, n);
         coverage.add(new Coverage(any.year(), any.category(), cities, ranked.size(), scored.size(), missing));
-        // Only a table that is nearly whole is expected to be gapless; a press top 10 is not a gap.
-        if (!missing.isEmpty() && cities != null && ranked.size() >= cities * 3 / 4)
-            add(new Finding("ranks are not 1.." + n + " without gaps", any.year(), any.category(), "missing ranks " + String.join(", ", missing), ""));
+        // A place no source gives is a gap in our data, listed under coverage, not a contradiction. A table
+        // contradicts itself when more places are missing than cities lack a rank: then cities share places.
+        long missingCount = n - ranks.stream().filter(r -> r >= 1 && r <= n).count();
+        if (cities != null && missingCount > cities - ranked.size()) {
+            // name the shared places and who holds them, with the sources saying so
+            SortedMap<Integer, SortedSet<String>> holders = new TreeMap<>();
+            SortedSet<String> sources = new TreeSet<>();
+            for (Claim c : table) if (c.rank() != null) holders.computeIfAbsent(c.rank(), k -> new TreeSet<>()).add(c.city());
+            List<String> shared = new ArrayList<>();
+            holders.forEach((rank, who) -> { if (who.size() > 1) shared.add(rank + " (" + String.join(", ", who) + ")"); });
+            for (Claim c : table) if (c.rank() != null && holders.get(c.rank()).size() > 1) sources.add(c.sources());
+            add(new Finding("ranks are not 1.." + n + " without gaps", any.year(), any.category(), "missing ranks " + String.join(", ", missing)
+                    + " with " + (cities - ranked.size()) + " cities unranked: cities share a place"
+                    + (shared.isEmpty() ? "" : "; places held by more than one city: " + String.join("; ", shared)), String.join(" ", sources)));
+        }
         if (cities != null && !ranks.isEmpty() && ranks.last() > cities)
             add(new Finding("rank beyond the number of cities", any.year(), any.category(), "rank " + ranks.last() + " of " + cities + " cities", ""));
     }

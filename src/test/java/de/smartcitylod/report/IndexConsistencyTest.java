@@ -74,8 +74,17 @@ class IndexConsistencyTest {
 
     @Test
     void aRankGapIsFlagged() throws IOException {
+        // every city ranked, two of them on place 3, none on 4
+        QualityReport r = build(CONSISTENT.replace("2020,01999003,overall,55.5,4,-1,src-b", "2020,01999003,overall,55.5,3,0,src-b"));
+        assertEquals(List.of("ranks are not 1..4 without gaps 2020 overall: missing ranks 4 with 0 cities unranked: cities share a place; "
+                + "places held by more than one city: 3 (Teststadt-0003, Teststadt-0004)"), checks(r));
+    }
+
+    @Test
+    void aPlaceNoSourceGivesIsCoverageNotAFinding() throws IOException {
         QualityReport r = build(CONSISTENT.replace("2020,01999004,overall,60.0,3,1,src-b\n", ""));
-        assertEquals(List.of("ranks are not 1..4 without gaps 2020 overall: missing ranks 3"), checks(r));
+        assertEquals(List.of(), checks(r));
+        assertTrue(r.markdown().contains("| 2020 | overall | 4 | 3 | 3 | 3 |"), "listed as missing under coverage: " + r.markdown());
     }
 
     @Test
