@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,6 +40,7 @@ class EditionPageBrowserTest {
             assertEquals(16, map.findElements(By.tagName("path")).size(), "the 16 states");
             assertTrue(map.findElements(By.tagName("circle")).size() >= 60, "a dot per city");
             assertTrue(map.getSize().getWidth() > 300, "drawn: " + map.getSize());
+            assertTrue(Files.size(Browser.screenshot(map, "edition-2022-map")) > 1000);
             // every page a person lands on loads nothing from outside the server (the query page: QueryPageBrowserTest)
             List<String> withMap = List.of("/page/index/2022", "/page/city/06411000", "/page/atlas/2019", "/page/programme/digitale-stadt");
             for (String page : List.of("/page/index/2022", "/page/city/06411000", "/page/atlas/2019", "/page/programme/digitale-stadt", "/catalog", "/.well-known/void")) {

@@ -54,6 +54,15 @@ public final class Browser {
         }
     }
 
+    /** A screenshot of one element (e.g. a map), for docs and for looking at a failed test. */
+    public static Path screenshot(org.openqa.selenium.WebElement element, String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, element.getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
     public static Path screenshot(WebDriver driver, String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
