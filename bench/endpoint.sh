@@ -21,7 +21,8 @@ work=$(mktemp -d /tmp/smartcity-endpoint.XXXXXX)
 cp -r target/smartcity-lod.jar target/lib "$work/"
 export SMARTCITY_JAR="$work/smartcity-lod.jar"
 pids=()
-trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done' EXIT
+# TERM first: nginx's master stops its workers on TERM (on KILL they would be left running)
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_http() { for _ in $(seq 1 240); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
 

@@ -84,9 +84,19 @@ final class Pages {
         return "<span title=\"" + esc(p.getURI()) + "\">" + esc(prefixed) + "</span>";
     }
 
-    List<QuerySolution> select(String query) {
+    /** The page queries, parsed once: a page is built from a few fixed queries about one resource, {@code ?this}. */
+    private final Map<String, Query> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Runs a fixed page query. */
+    List<QuerySolution> select(String query) { return select(query, null); }
+
+    /** Runs a page query with {@code ?this} bound to the resource {@code iri} (written {@code <...>}; null: none). */
+    List<QuerySolution> select(String query, String iri) {
+        Query q = parsed.computeIfAbsent(query, t -> QueryFactory.create(PREFIXES + t));
+        QueryExecutionDatasetBuilder b = QueryExecution.dataset(ds).query(q);
+        if (iri != null) b.substitution("this", ResourceFactory.createResource(iri.substring(1, iri.length() - 1)));
         List<QuerySolution> out = new ArrayList<>();
-        try (QueryExecution qe = QueryExecutionFactory.create(PREFIXES + query, ds)) {
+        try (QueryExecution qe = b.build()) {
             ResultSet rs = qe.execSelect();
             while (rs.hasNext()) out.add(rs.next());
         }
@@ -206,8 +216,8 @@ final class Pages {
     }
 
     private String sourcesSection(String iri) {
-        var rows = select("SELECT DISTINCT ?s ?title ?publisher ?url ?date WHERE { " + iri + " prov:wasDerivedFrom ?s . ?s dcterms:title ?title ; dcterms:publisher ?publisher ."
-                + " OPTIONAL { ?s schema:url ?url } OPTIONAL { ?s dcterms:issued ?date } } ORDER BY ?title");
+        var rows = select("SELECT DISTINCT ?s ?title ?publisher ?url ?date WHERE { ?this prov:wasDerivedFrom ?s . ?s dcterms:title ?title ; dcterms:publisher ?publisher ."
+                + " OPTIONAL { ?s schema:url ?url } OPTIONAL { ?s dcterms:issued ?date } } ORDER BY ?title", iri);
         if (rows.isEmpty()) return "";
         StringBuilder sb = new StringBuilder("<h2>Quellen <span class=\"muted\">/ Sources</span></h2><ul>");
         for (var q : rows) {
@@ -231,12 +241,12 @@ final class Pages {
                     Map.of(label(r, "de"), "#d1495b"), GermanyMap.STATE_IDS.get(key.getString().substring(0, 2))));
         var obs = select("""
                 SELECT ?year ?cat ?catDe ?catEn ?rank ?score ?change ?bound ?src ?srcTitle ?note WHERE {
-                  ?o sc:city %s ; sc:edition/sc:year ?year ; sc:category ?cat ; prov:wasDerivedFrom ?src .
+                  ?o sc:city ?this ; sc:edition ?e ; sc:category ?cat ; prov:wasDerivedFrom ?src . ?e sc:year ?year .
                   ?cat skos:prefLabel ?catDe FILTER(lang(?catDe) = "de") ?cat skos:prefLabel ?catEn FILTER(lang(?catEn) = "en")
                   ?src dcterms:title ?srcTitle .
                   OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score } OPTIONAL { ?o sc:derivation ?note }
                   OPTIONAL { ?o sc:rankChange ?change } OPTIONAL { ?o sc:rankAtMost ?bound }
-                } ORDER BY ?year ?cat ?src""".formatted(iri));
+                } ORDER BY ?year ?cat ?src""", iri);
         if (!obs.isEmpty()) {
             List<SvgChart.Point> pts = new ArrayList<>();
             StringBuilder table = new StringBuilder("<table><tr><th>Ausgabe / Edition</th><th>Kategorie / Category</th><th>Rang / Rank</th><th>Tendenz / change</th><th>Punkte / Score</th><th>Quellen / Sources</th><th>Hinweis / Note</th></tr>");
@@ -264,10 +274,10 @@ final class Pages {
         }
         var profile = select("""
                 SELECT ?p ?atlas ?size ?status ?strategy ?unit ?theme ?src WHERE {
-                  ?p a sc:AtlasProfile ; sc:city %s ; sc:atlas ?atlas ; prov:wasDerivedFrom ?src .
+                  ?p a sc:AtlasProfile ; sc:city ?this ; sc:atlas ?atlas ; prov:wasDerivedFrom ?src .
                   OPTIONAL { ?p sc:sizeClass ?size } OPTIONAL { ?p sc:strategyStatus ?status } OPTIONAL { ?p sc:strategy ?strategy }
                   OPTIONAL { ?p sc:coordinatingUnit ?unit } OPTIONAL { ?p sc:theme ?theme }
-                } ORDER BY ?p ?theme""".formatted(iri));
+                } ORDER BY ?p ?theme""", iri);
         if (!profile.isEmpty()) {
             sb.append("<h2>Smart-City-Atlas <span class=\"muted\">/ atlas profile</span></h2><table><tr><th>Profil / Profile</th><th>Angaben / Details</th><th>Quelle / Source</th></tr>");
             Map<String, List<QuerySolution>> byProfile = new LinkedHashMap<>();
@@ -285,8 +295,7 @@ final class Pages {
             sb.append("</table>");
         }
         var projects = select("""
-                SELECT DISTINCT ?proj ?via WHERE { { ?proj sc:locatedIn %s } UNION { ?g sc:member %s . ?proj sc:locatedIn ?g BIND(?g AS ?via) } } ORDER BY ?proj"""
-                .formatted(iri, iri));
+                SELECT DISTINCT ?proj ?via WHERE { { ?proj sc:locatedIn ?this } UNION { ?g sc:member ?this . ?proj sc:locatedIn ?g BIND(?g AS ?via) } } ORDER BY ?proj""", iri);
         if (!projects.isEmpty()) {
             sb.append("<h2>Projekte <span class=\"muted\">/ projects</span></h2><ul>");
             for (var q : projects) sb.append("<li>").append(lblLink(str(q, "proj"))).append(q.get("via") == null ? "" : " <span class=\"muted\">(über / via " + lblLink(str(q, "via")) + ")</span>").append("</li>");
@@ -295,10 +304,10 @@ final class Pages {
         var parts = select("""
                 SELECT DISTINCT ?prog ?role ?round ?amount ?via WHERE {
                   # the unit itself or a group it belongs to; written as a subquery first, which TDB2 6.0.0 plans without error
-                  { SELECT ?u ?via WHERE { { BIND(%s AS ?u) } UNION { ?u sc:member %s BIND(?u AS ?via) } } }
+                  { SELECT ?u ?via WHERE { { BIND(?this AS ?u) } UNION { ?u sc:member ?this BIND(?u AS ?via) } } }
                   ?p sc:participant ?u ; sc:programme ?prog ; sc:role ?role .
                   OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:amount ?amount }
-                } ORDER BY ?prog ?round ?role""".formatted(iri, iri));
+                } ORDER BY ?prog ?round ?role""", iri);
         if (!parts.isEmpty()) {
             sb.append("<h2>Programme und Wettbewerbe <span class=\"muted\">/ programmes and competitions</span></h2><table><tr><th>Programm / Programme</th><th>Rolle / Role</th><th>Runde / Round</th><th>Betrag / Amount (EUR)</th></tr>");
             for (var q : parts)
@@ -327,9 +336,9 @@ final class Pages {
 
     private String stateSection(String iri) {
         var rows = select("""
-                SELECT ?m ?name ?pop ?kind WHERE { ?m sc:state %s ; rdfs:label ?name FILTER(lang(?name) = "de")
+                SELECT ?m ?name ?pop ?kind WHERE { ?m sc:state ?this ; rdfs:label ?name FILTER(lang(?name) = "de")
                   { ?m a sc:Municipality BIND("Gemeinde" AS ?kind) } UNION { ?m a sc:District BIND("Kreis" AS ?kind) }
-                  OPTIONAL { ?m sc:population ?pop } } ORDER BY ?kind DESC(?pop) ?name""".formatted(iri));
+                  OPTIONAL { ?m sc:population ?pop } } ORDER BY ?kind DESC(?pop) ?name""", iri);
         StringBuilder sb = new StringBuilder("<h2>Gemeinden und Kreise <span class=\"muted\">/ municipalities and districts</span> (" + rows.size() + ")</h2>"
                 + "<table><tr><th>Name</th><th>Art / kind</th><th>Einwohner / population</th></tr>");
         for (var q : rows) sb.append("<tr><td>").append(link(str(q, "m"), str(q, "name"))).append("</td><td>").append(esc(str(q, "kind"))).append("</td><td>").append(esc(str(q, "pop"))).append("</td></tr>");
@@ -339,17 +348,17 @@ final class Pages {
     private String programmeSection(String iri) {
         var rows = select("""
                 SELECT ?p ?u ?name ?role ?round ?amount ?project (GROUP_CONCAT(DISTINCT STR(?src); separator=" ") AS ?sources) WHERE {
-                  ?p sc:programme %s ; sc:participant ?u ; sc:role ?role ; prov:wasDerivedFrom ?src .
+                  ?p sc:programme ?this ; sc:participant ?u ; sc:role ?role ; prov:wasDerivedFrom ?src .
                   ?u rdfs:label ?name FILTER(lang(?name) = "de")
                   OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:project ?project } OPTIONAL { ?p sc:amount ?amount }
-                } GROUP BY ?p ?u ?name ?role ?round ?amount ?project ORDER BY ?round ?role ?name""".formatted(iri));
+                } GROUP BY ?p ?u ?name ?role ?round ?amount ?project ORDER BY ?round ?role ?name""", iri);
         // The amounts stated for the projects, each with its kind and source (total volume and grant stay apart).
         Map<String, List<String>> funding = new HashMap<>();
         for (var q : select("""
                 SELECT ?project ?amount ?kind ?srcTitle WHERE {
                   ?f a sc:FundingAmount ; sc:project ?project ; sc:amount ?amount ; sc:amountKind/skos:prefLabel ?kind ; prov:wasDerivedFrom/dcterms:title ?srcTitle .
-                  ?project sc:programme %s FILTER(lang(?kind) = "de")
-                } ORDER BY ?project ?kind ?amount""".formatted(iri)))
+                  ?project sc:programme ?this FILTER(lang(?kind) = "de")
+                } ORDER BY ?project ?kind ?amount""", iri))
             funding.computeIfAbsent(str(q, "project"), k -> new ArrayList<>())
                     .add(esc(str(q, "kind")) + ": " + euros(str(q, "amount")) + " <span class=\"muted\">(" + esc(str(q, "srcTitle")) + ")</span>");
         StringBuilder sb = new StringBuilder("<h2>Teilnehmer <span class=\"muted\">/ participants</span> (" + rows.size() + ")</h2>"
@@ -370,8 +379,8 @@ final class Pages {
         Map<String, String> roleColour = Map.of("winner", "#d1495b", "finalist", "#edae49", "lead", "#12355b", "partner", "#00798c", "participant", "#66a182");
         List<GermanyMap.Dot> dots = new ArrayList<>();
         for (var q : select("""
-                SELECT DISTINCT ?u ?name ?lat ?lon ?role WHERE { ?p sc:programme %s ; sc:participant ?u ; sc:role ?role .
-                  ?u rdfs:label ?name FILTER(lang(?name) = "de") ?u geo:lat ?lat ; geo:long ?lon } ORDER BY ?name""".formatted(iri))) {
+                SELECT DISTINCT ?u ?name ?lat ?lon ?role WHERE { ?p sc:programme ?this ; sc:participant ?u ; sc:role ?role .
+                  ?u rdfs:label ?name FILTER(lang(?name) = "de") ?u geo:lat ?lat ; geo:long ?lon } ORDER BY ?name""", iri)) {
             String role = str(q, "role").replaceAll(".*/", "");
             dots.add(new GermanyMap.Dot(Double.parseDouble(str(q, "lat")), Double.parseDouble(str(q, "lon")), href(str(q, "u")),
                     roleColour.getOrDefault(role, "#9aa7b5"), str(q, "name") + " (" + role + ")"));
@@ -396,8 +405,8 @@ final class Pages {
         Map<String, String> status = new HashMap<>(), names = new HashMap<>();
         Map<String, double[]> where = new LinkedHashMap<>();
         for (var q : select("""
-                SELECT ?c ?name ?lat ?lon ?status WHERE { ?p a sc:AtlasProfile ; sc:atlas %s ; sc:city ?c . ?c rdfs:label ?name FILTER(lang(?name) = "de")
-                  ?c geo:lat ?lat ; geo:long ?lon OPTIONAL { ?p sc:strategyStatus ?status } } ORDER BY ?name""".formatted(iri))) {
+                SELECT ?c ?name ?lat ?lon ?status WHERE { ?p a sc:AtlasProfile ; sc:atlas ?this ; sc:city ?c . ?c rdfs:label ?name FILTER(lang(?name) = "de")
+                  ?c geo:lat ?lat ; geo:long ?lon OPTIONAL { ?p sc:strategyStatus ?status } } ORDER BY ?name""", iri)) {
             String c = str(q, "c");
             names.put(c, str(q, "name"));
             where.put(c, new double[]{Double.parseDouble(str(q, "lat")), Double.parseDouble(str(q, "lon"))});
@@ -428,11 +437,11 @@ final class Pages {
     private String editionSection(String iri) {
         var rows = select("""
                 SELECT ?cat ?rank ?score ?change ?bound ?c ?name ?src ?lat ?lon WHERE {
-                  ?o sc:edition %s ; sc:category ?cat ; sc:city ?c ; prov:wasDerivedFrom ?src .
+                  ?o sc:edition ?this ; sc:category ?cat ; sc:city ?c ; prov:wasDerivedFrom ?src .
                   ?c rdfs:label ?name FILTER(lang(?name) = "de")
                   OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score } OPTIONAL { ?o sc:rankChange ?change } OPTIONAL { ?o sc:rankAtMost ?bound }
                   OPTIONAL { ?c geo:lat ?lat ; geo:long ?lon }
-                } ORDER BY ?name ?cat ?src""".formatted(iri));
+                } ORDER BY ?name ?cat ?src""", iri);
         record Cell(String rank, String score, String change, String bound) {}
         Map<String, Map<String, Cell>> byCity = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
@@ -536,7 +545,7 @@ final class Pages {
 
     private String lbl(String iri) {
         return labels.computeIfAbsent(iri, u -> {
-            var rows = select("SELECT ?l WHERE { <" + u + "> rdfs:label|skos:prefLabel|dcterms:title ?l } ORDER BY DESC(lang(?l) = \"de\") ?l LIMIT 1");
+            var rows = select("SELECT ?l WHERE { ?this rdfs:label|skos:prefLabel|dcterms:title ?l } ORDER BY DESC(lang(?l) = \"de\") ?l LIMIT 1", "<" + u + ">");
             return rows.isEmpty() ? esc(u) : esc(str(rows.get(0), "l"));
         });
     }
