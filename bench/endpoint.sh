@@ -94,6 +94,18 @@ request = function()
 end
 EOF
 
+# uncached pages and documents: the same resource with a different query string each time, so
+# every request misses the release-keyed cache and is rendered from the store
+cat >"$work/uncached.lua" <<'EOF'
+local n = 0
+math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000))
+local offset = math.random(1, 1000000000)
+request = function()
+  n = n + 1
+  return wrk.format("GET", os.getenv("UNCACHED_PATH") .. "?u=" .. (offset + n), { ["Accept"] = os.getenv("UNCACHED_ACCEPT") })
+end
+EOF
+
 results="$work/results.tsv"; printf 'workload\tserver\treq/s\tp50\tp99\terrors\n' >"$results"
 bench() {   # workload server url [header ...]
   local name=$1 server=$2 url=$3; shift 3
@@ -136,6 +148,13 @@ bench "city page" ours "http://127.0.0.1:$p_ours/page/city/$city"
 bench "city page" nginx "http://127.0.0.1:$p_nginx/page.html"
 bench "RDF document" ours "http://127.0.0.1:$p_ours/data/city/$city.ttl"
 bench "RDF document" nginx "http://127.0.0.1:$p_nginx/doc.ttl"
+uncached() {   # workload path accept
+  local out; out=$(UNCACHED_PATH="$2" UNCACHED_ACCEPT="$3" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/uncached.lua" "http://127.0.0.1:$p_ours" 2>&1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" ours "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
+    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(( $(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$out") + $(awk '/Non-2xx/{print $5} END{print 0}' <<<"$out" | head -1) ))" | tee -a "$results"
+}
+uncached "city page, uncached" "/page/city/$city" "text/html"
+uncached "RDF document, uncached" "/data/city/$city.ttl" "text/turtle"
 bench "dump download" ours "http://127.0.0.1:$p_ours/dumps/smartcity-lod.nq.gz"
 bench "dump download" nginx "http://127.0.0.1:$p_nginx/dump.nq.gz"
 
