@@ -176,8 +176,12 @@ public final class BuildJob {
                     changes = await(patch);
                 }
             } finally {
-                pool.shutdownNow();
-                try { pool.awaitTermination(1, TimeUnit.MINUTES); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                // Let running steps end by themselves: an interrupt inside Lucene or TDB2 closes their
+                // file channels under them, and the store could then not be closed cleanly.
+                pool.shutdown();
+                try {
+                    while (!pool.awaitTermination(10, TimeUnit.SECONDS)) LOG.info("waiting for the build's checks to finish");
+                } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
                 TdbStore.close(store);
             }
             if (unchanged) {
