@@ -46,8 +46,6 @@ public final class BuildJob {
     private static final Logger LOG = LoggerFactory.getLogger(BuildJob.class);
     public static final String ONTOLOGY_GRAPH = "ontology";
     public static final String QUALITY_REPORT = "quality-report.md";
-    /** SHACL validation of the build runs in this many parts side by side. */
-    static final int SHACL_PARTS = 2;
 
     /** The converted and validated dataset, before it is stored. */
     public record Converted(DatasetGraph dataset, Map<String, Node> graphs, Pipeline.Result result) {}
@@ -99,12 +97,7 @@ public final class BuildJob {
     /** SHACL over the whole data; on violations, converts again remembering the CSV rows of the focus nodes only, and throws. */
     private void validate(Graph union) {
         long t1 = System.nanoTime();
-        failOn(new ShaclValidation(options.shapes()).validate(union, Map.of()));
-        LOG.info("SHACL validation passed in {} ms", (System.nanoTime() - t1) / 1_000_000);
-    }
-
-    /** Throws the violations found (with their CSV rows), if any. */
-    private void failOn(List<ShaclValidation.Violation> violations) {
+        List<ShaclValidation.Violation> violations = new ShaclValidation(options.shapes()).validate(union, Map.of());
         if (!violations.isEmpty()) {
             // Conversion is deterministic: convert again, remembering the CSV rows of the focus nodes only.
             java.util.Set<Node> focus = new java.util.HashSet<>();
@@ -112,6 +105,7 @@ public final class BuildJob {
             Pipeline.Result traced = new Pipeline(options.uris(), focus::contains).withLimits(options.limits()).run(options.data(), StreamRDFLib.sinkNull());
             throw new ShaclValidation.ViolationsException(ShaclValidation.sorted(violations.stream().map(v -> v.withOrigins(traced.origins())).toList()));
         }
+        LOG.info("SHACL validation passed in {} ms", (System.nanoTime() - t1) / 1_000_000);
     }
 
     /** The whole build. On any failure, or when killed, the current store and dumps stay as they were. */
@@ -161,15 +155,10 @@ public final class BuildJob {
             Dataset store = TdbStore.open(options.config(), storeDir);
             // SHACL, the quality report and the patch read the finished store and dumps independently:
             // run them side by side (each store reader in its own read transaction).
-            ExecutorService pool = Executors.newFixedThreadPool(SHACL_PARTS + 2);
+            ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 DatasetGraph data = store.asDatasetGraph();
-                // SHACL in parts by target class, balanced by instances, so a large class does not hold up the rest
-                long t1 = System.nanoTime();
-                List<ShaclValidation> parts = Txn.calculateRead(data, () -> new ShaclValidation(options.shapes())
-                        .split(SHACL_PARTS, c -> org.apache.jena.atlas.iterator.Iter.count(data.getUnionGraph().find(Node.ANY, RDF.type.asNode(), c))));
-                List<Future<List<ShaclValidation.Violation>>> shacl = parts.stream()
-                        .map(p -> pool.submit(() -> Txn.calculateRead(data, () -> p.validate(data.getUnionGraph(), Map.of())))).toList();
+                Future<?> shacl = pool.submit(() -> Txn.executeRead(data, () -> validate(data.getUnionGraph())));
                 Future<QualityReport> report = unchanged ? null
                         : pool.submit(() -> Txn.calculateRead(data, () -> new QualityReport(data, graphs(), result.rowsPerFile())));
                 String date = Release.date(Txn.calculateRead(data, () -> newestSourceDate(data)), System.getenv());
@@ -179,10 +168,7 @@ public final class BuildJob {
                     DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
                     return c;
                 });
-                List<ShaclValidation.Violation> violations = new java.util.ArrayList<>();
-                for (Future<List<ShaclValidation.Violation>> part : shacl) violations.addAll(await(part));
-                failOn(violations);
-                LOG.info("SHACL validation passed in {} ms ({} parts)", (System.nanoTime() - t1) / 1_000_000, SHACL_PARTS);
+                await(shacl);
                 if (!unchanged) {
                     QualityReport r = await(report);
                     java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), r.markdown());

@@ -2,7 +2,6 @@ package de.smartcitylod.validate;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.shacl.ShaclValidator;
@@ -10,12 +9,12 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
-import org.apache.jena.shacl.vocabulary.SHACL;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 import java.nio.file.Path;
-import java.util.*;
-import java.util.function.ToLongFunction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /** Validates converted data with jena-shacl against ontology/shapes.ttl and ties each violation back to its CSV row. */
 public final class ShaclValidation {
@@ -34,46 +33,10 @@ public final class ShaclValidation {
         }
     }
 
-    private final Graph shapesGraph;
     private final Shapes shapes;
 
     public ShaclValidation(Path shapesFile) {
-        this(RDFDataMgr.loadGraph(shapesFile.toString()));
-    }
-
-    private ShaclValidation(Graph shapesGraph) {
-        this.shapesGraph = shapesGraph;
-        this.shapes = Shapes.parse(shapesGraph);
-    }
-
-    /**
-     * The shapes in {@code parts} groups of target classes, balanced by the instances each class has
-     * ({@code instances}): the groups can be validated side by side on large data, and together they
-     * check exactly what the whole does (each sh:targetClass statement is in one group; the shapes
-     * use no other kind of target).
-     */
-    public List<ShaclValidation> split(int parts, ToLongFunction<Node> instances) {
-        List<Triple> targets = shapesGraph.find(Node.ANY, SHACL.targetClass, Node.ANY).toList();
-        Map<Node, Long> weight = new TreeMap<>(Comparator.comparing(Node::toString));
-        for (Triple t : targets) weight.computeIfAbsent(t.getObject(), instances::applyAsLong);
-        List<Set<Node>> groups = new ArrayList<>();
-        long[] load = new long[parts];
-        for (int i = 0; i < parts; i++) groups.add(new HashSet<>());
-        weight.entrySet().stream().sorted(Map.Entry.<Node, Long>comparingByValue().reversed()).forEach(e -> {
-            int lightest = 0;
-            for (int i = 1; i < parts; i++) if (load[i] < load[lightest]) lightest = i;
-            groups.get(lightest).add(e.getKey());
-            load[lightest] += e.getValue() + 1;
-        });
-        List<ShaclValidation> out = new ArrayList<>();
-        for (Set<Node> group : groups) {
-            Graph g = GraphFactory.createDefaultGraph();
-            shapesGraph.find().forEachRemaining(t -> {
-                if (!t.getPredicate().equals(SHACL.targetClass) || group.contains(t.getObject())) g.add(t);
-            });
-            out.add(new ShaclValidation(g));
-        }
-        return out;
+        this.shapes = Shapes.parse(RDFDataMgr.loadGraph(shapesFile.toString()));
     }
 
     static final String NO_ORIGIN = "(no CSV row: generated node)";
