@@ -9,7 +9,6 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
 import java.io.*;
@@ -81,14 +80,6 @@ public final class DumpWriter {
         out.add(finish(all, null));
         out.addAll(writeTurtle(all, graphs, dir));
         return new Dumps(out, n);
-    }
-
-    /** Writes the dumps of a dataset held in memory (tests, small data). */
-    public static Dumps write(DatasetGraph data, Map<String, Node> graphs, Path dir) throws IOException {
-        try (Collector c = new Collector()) {
-            data.find().forEachRemaining(c::quad);
-            return write(c, graphs, dir);
-        }
     }
 
     public static String graphFileName(String graphName) { return "smartcity-lod-" + graphName + ".ttl"; }
