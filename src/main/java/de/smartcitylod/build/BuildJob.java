@@ -116,9 +116,10 @@ public final class BuildJob {
     }
 
     /**
-     * Streams the conversion straight into a new TDB2 store with the bulk loader, then validates,
-     * writes dumps, patch and quality report from that store: memory does not grow with the data.
-     * The new store and dumps are temporary generations until everything succeeded.
+     * Streams the conversion at once into a new TDB2 store (bulk loader) and into an external sort
+     * for the dumps, then validates, reports and writes the patch from the store and the sorted
+     * dumps: memory does not grow with the data. The new store and dumps are temporary generations
+     * until everything succeeded.
      */
     private Result runLocked() {
         Generations stores = new Generations(options.store());
@@ -192,8 +193,8 @@ public final class BuildJob {
             }
             release.write(dumpsDir);
             LOG.info("release {} of {} ({} changes since {})", release.version(), release.date(), changes, previous == null ? "the empty dataset" : previous.version());
-            Path store2 = TdbStore.commit(stores, dumps, storeDir, dumpsDir, release.version(), options.keep());
-            return new Result(store2, dumps.generation(release.version()), files, n, release, true);
+            Path served = TdbStore.commit(stores, dumps, storeDir, dumpsDir, release.version(), options.keep());
+            return new Result(served, dumps.generation(release.version()), files, n, release, true);
         } catch (IOException e) {
             stores.discard(storeDir);
             dumps.discard(dumpsDir);
