@@ -42,6 +42,15 @@ class ExampleQueriesTest {
         }
     }
 
+    /** With many sources stating the same place, an example must still list each answer once. */
+    @Test void noExampleRepeatsARow() throws Exception {
+        for (var e : ExampleQueries.load(Path.of("queries"))) {
+            if (e.text().contains("SERVICE")) continue;                  // federated: FederationTest
+            var rows = run(e.name());
+            assertEquals(new java.util.HashSet<>(rows).size(), rows.size(), e.name() + " repeats rows");
+        }
+    }
+
     @Test void rankingPerEdition() throws Exception {
         var rows = run("01-ranking-per-edition");
         assertTrue(hasRow(rows, "year", "2019", "category", "Gesamt", "rank", "1", "city", "Hamburg", "score", "79.5", "source", "notebookcheck-sci-2019"));
