@@ -51,6 +51,13 @@ class ExampleQueriesTest {
         }
     }
 
+    @Test void wikidataItemsWithoutAServiceCall() throws Exception {
+        var rows = run("20-wikidata-items");
+        assertTrue(hasRow(rows, "city", "Darmstadt", "ags", "06411000", "item", "http://www.wikidata.org/entity/Q2973", "mappingSource", "geo-api-municipality-wikidata"));
+        assertTrue(hasRow(rows, "city", "München", "item", "http://www.wikidata.org/entity/Q1726"));
+        assertTrue(rows.size() >= 80, "every city of the index has its item: " + rows.size());
+    }
+
     @Test void rankingPerEdition() throws Exception {
         var rows = run("01-ranking-per-edition");
         assertTrue(hasRow(rows, "year", "2019", "category", "Gesamt", "rank", "1", "city", "Hamburg", "score", "79.5", "source", "notebookcheck-sci-2019"));
