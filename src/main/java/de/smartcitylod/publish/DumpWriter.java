@@ -82,6 +82,13 @@ public final class DumpWriter {
         return new Dumps(out, n);
     }
 
+    /** Streams a whole-dataset dump (gzipped N-Quads, {@link #ALL}) to {@code sink}, in file order. */
+    public static void read(Path nqGz, StreamRDF sink) throws IOException {
+        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(nqGz)), 1 << 16)) {
+            RDFParser.source(in).lang(Lang.NQUADS).parse(sink);
+        }
+    }
+
     public static String graphFileName(String graphName) { return "smartcity-lod-" + graphName + ".ttl"; }
 
     public static String nquad(Quad q) {
@@ -106,14 +113,12 @@ public final class DumpWriter {
                 new TreeMap<>(Vocab.prefixes().getNsPrefixMap()).forEach(w::prefix);
                 writers.put(g.getValue(), w);
             }
-            try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(sortedDump)), 1 << 16)) {
-                RDFParser.source(in).lang(Lang.NQUADS).parse(new StreamRDFBase() {
-                    @Override public void quad(Quad q) {
-                        StreamRDF w = writers.get(q.getGraph());
-                        if (w != null) w.triple(q.asTriple());
-                    }
-                });
-            }
+            read(sortedDump, new StreamRDFBase() {
+                @Override public void quad(Quad q) {
+                    StreamRDF w = writers.get(q.getGraph());
+                    if (w != null) w.triple(q.asTriple());
+                }
+            });
             writers.values().forEach(StreamRDF::finish);
         } finally {
             for (OutputStream os : streams) os.close();

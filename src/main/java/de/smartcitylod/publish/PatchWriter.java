@@ -5,9 +5,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdfpatch.RDFChanges;
 import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -32,9 +32,7 @@ public final class PatchWriter {
         if (dumpsDir == null) return ds;
         Path f = dumpsDir.resolve(DumpWriter.ALL);
         if (!Files.exists(f)) return ds;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-            RDFDataMgr.read(ds, in, Lang.NQUADS);
-        }
+        DumpWriter.read(f, StreamRDFLib.dataset(ds));
         return ds;
     }
 

@@ -1,13 +1,13 @@
 package de.smartcitylod.store;
 
+import de.smartcitylod.publish.DumpWriter;
+
 import org.apache.jena.assembler.Assembler;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextQueryFuncs;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
@@ -24,12 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /** Loads quads into a new TDB2 store with its Lucene text index, assembled from the Fuseki config. */
 public final class TdbStore {
@@ -79,9 +77,7 @@ public final class TdbStore {
     /** Streams a gzipped N-Quads dump (a release's {@code smartcity-lod.nq.gz}) into a loader. */
     public static Consumer<StreamRDF> fromDump(Path nqGz) {
         return sink -> {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(nqGz), 1 << 16)) {
-                RDFParser.source(in).lang(Lang.NQUADS).parse(sink);
-            } catch (IOException e) { throw new UncheckedIOException(e); }
+            try { DumpWriter.read(nqGz, sink); } catch (IOException e) { throw new UncheckedIOException(e); }
         };
     }
 
