@@ -18,14 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -48,7 +44,6 @@ class W3cProtocolTest {
     static String data1, data2, data3;          // subjects typed only in graphs g1, g2, g3
     static final String G = "https://w3id.org/smartcity-de/graph/";
     static final String G1 = G + "index", G2 = G + "atlas", G3 = G + "programmes";
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll static void start() throws Exception {
         server = TestServer.start(dir, Fixtures.dataDir(dir, null), o -> o);
@@ -70,12 +65,7 @@ class W3cProtocolTest {
     static String endpoint(String params) { return SmartCityServer.ENDPOINT + (params.isEmpty() ? "" : "?" + params); }
 
     static HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) b.header("Content-Type", contentType);
-        if (accept != null) b.header("Accept", accept);
-        // a fresh client: a refused request may close its connection
-        try (var client = HttpClient.newHttpClient()) { return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()); }
+        return server.send(method, path, contentType, body, accept, HttpResponse.BodyHandlers.ofByteArray());
     }
     static HttpResponse<byte[]> get(String path) throws Exception { return send("GET", path, null, null, null); }
     static HttpResponse<byte[]> postQuery(String params, String query) throws Exception {

@@ -57,5 +57,18 @@ public final class TestServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Any request, on a fresh client: the server may close a connection after refusing a request whose
+     * body it did not read, and that connection must not go back to the shared pool.
+     */
+    public <T> HttpResponse<T> send(String method, String path, String contentType, byte[] body, String accept,
+                                    HttpResponse.BodyHandler<T> handler) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        if (accept != null) b.header("Accept", accept);
+        try (HttpClient client = HttpClient.newHttpClient()) { return client.send(b.build(), handler); }
+    }
+
     @Override public void close() { server.close(); }
 }
