@@ -107,19 +107,25 @@ end
 EOF
 
 results="$work/results.tsv"; printf 'workload\tserver\treq/s\tp50\tp99\terrors\n' >"$results"
+row() {   # workload server wrk-output: one result row (errors: socket errors plus non-2xx/3xx answers)
+  local errs non2xx
+  errs=$(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$3"); non2xx=$(awk '/Non-2xx/{print $5}' <<<"$3")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(awk '/Requests\/sec/{print $2}' <<<"$3")" "$(awk '$1=="50%"{print $2}' <<<"$3")" \
+    "$(awk '$1=="99%"{print $2}' <<<"$3")" "$((errs + ${non2xx:-0}))" | tee -a "$results"
+}
 bench() {   # workload server url [header ...]
   local name=$1 server=$2 url=$3; shift 3
   local hs=(); for h in "$@"; do hs+=(-H "$h"); done
-  local out; out=$(wrk -t2 -c"$conns" -d"${dur}s" --latency "${hs[@]}" "$url" 2>&1)
-  local rps p50 p99 errs non2xx
-  rps=$(awk '/Requests\/sec/{print $2}' <<<"$out"); p50=$(awk '$1=="50%"{print $2}' <<<"$out"); p99=$(awk '$1=="99%"{print $2}' <<<"$out")
-  errs=$(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$out"); non2xx=$(awk '/Non-2xx/{print $5}' <<<"$out")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$server" "$rps" "$p50" "$p99" "$((errs + ${non2xx:-0}))" | tee -a "$results"
+  row "$name" "$server" "$(wrk -t2 -c"$conns" -d"${dur}s" --latency "${hs[@]}" "$url" 2>&1)"
 }
 varyb() {   # server endpoint-url (wrk takes the host from the URL, the Lua script the path)
-  local out; out=$(VARY_PATH="$(sed -E 's#^https?://[^/]+##' <<<"$2")?query=" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/vary.lua" "$2" 2>&1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "query, varying literal" "$1" "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
-    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(( $(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$out") + $(awk '/Non-2xx/{print $5} END{print 0}' <<<"$out" | head -1) ))" | tee -a "$results"
+  row "query, varying literal" "$1" "$(VARY_PATH="$(sed -E 's#^https?://[^/]+##' <<<"$2")?query=" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/vary.lua" "$2" 2>&1)"
+}
+uncached() {   # workload path accept
+  row "$1" ours "$(UNCACHED_PATH="$2" UNCACHED_ACCEPT="$3" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/uncached.lua" "http://127.0.0.1:$p_ours" 2>&1)"
+}
+etag_of() {   # url [accept]: the ETag of a GET
+  curl -fs -D - -o /dev/null ${2:+-H "Accept: $2"} "$1" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r'
 }
 # warm-up: each server answers each workload once
 for u in "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "http://127.0.0.1:$p_fuseki/smartcity/sparql?query=$q1" "http://127.0.0.1:$p_vth/sparql?query=$q1"; do
@@ -128,8 +134,8 @@ bench "query, repeated" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q
 bench "query, repeated" fuseki "http://127.0.0.1:$p_fuseki/smartcity/sparql?query=$q1" "Accept: $accept"
 bench "query, repeated" virtuoso "http://127.0.0.1:$p_vth/sparql?query=$q1" "Accept: $accept"
 bench "query, repeated" nginx "http://127.0.0.1:$p_nginx/query.json"
-etag=$(curl -fsI -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
-netag=$(curl -fsI "http://127.0.0.1:$p_nginx/query.json" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+etag=$(etag_of "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "$accept")
+netag=$(etag_of "http://127.0.0.1:$p_nginx/query.json")
 # a revalidation repeats the request it revalidates: the same Accept (the ETag varies with it, Vary: Accept)
 check304() { [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Accept: $accept" -H "If-None-Match: $2" "$1")" = 304 ] || { echo "no 304 from $1" >&2; exit 1; }; }
 check304 "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "$etag"
@@ -138,7 +144,7 @@ check304 "http://127.0.0.1:$p_nginx/query.json" "$netag"
 bench "query, 304 revalidation" nginx "http://127.0.0.1:$p_nginx/query.json" "If-None-Match: $netag"
 # the same with a short query URL, as long as nginx's path: how much of a 304's cost is the URL
 ask='ASK%7B%7D'
-aetag=$(curl -fs -D - -o /dev/null -H "Accept: $accept" "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+aetag=$(etag_of "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "$accept")
 check304 "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "$aetag"
 bench "query, 304 revalidation, short URL" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "Accept: $accept" "If-None-Match: $aetag"
 varyb ours "http://127.0.0.1:$p_ours/smartcity/sparql"
@@ -148,11 +154,6 @@ bench "city page" ours "http://127.0.0.1:$p_ours/page/city/$city"
 bench "city page" nginx "http://127.0.0.1:$p_nginx/page.html"
 bench "RDF document" ours "http://127.0.0.1:$p_ours/data/city/$city.ttl"
 bench "RDF document" nginx "http://127.0.0.1:$p_nginx/doc.ttl"
-uncached() {   # workload path accept
-  local out; out=$(UNCACHED_PATH="$2" UNCACHED_ACCEPT="$3" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/uncached.lua" "http://127.0.0.1:$p_ours" 2>&1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" ours "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
-    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(( $(awk '/Socket errors/{gsub(",","");s=$4+$6+$8+$10} END{print s+0}' <<<"$out") + $(awk '/Non-2xx/{print $5} END{print 0}' <<<"$out" | head -1) ))" | tee -a "$results"
-}
 uncached "city page, uncached" "/page/city/$city" "text/html"
 uncached "RDF document, uncached" "/data/city/$city.ttl" "text/turtle"
 bench "dump download" ours "http://127.0.0.1:$p_ours/dumps/smartcity-lod.nq.gz"
