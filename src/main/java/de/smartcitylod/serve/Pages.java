@@ -90,11 +90,11 @@ final class Pages {
     /** Runs a fixed page query. */
     List<QuerySolution> select(String query) { return select(query, null); }
 
-    /** Runs a page query with {@code ?this} bound to the resource {@code iri} (written {@code <...>}; null: none). */
+    /** Runs a page query with {@code ?this} bound to the resource {@code iri} (null: none). */
     List<QuerySolution> select(String query, String iri) {
         Query q = parsed.computeIfAbsent(query, t -> QueryFactory.create(PREFIXES + t));
         QueryExecutionDatasetBuilder b = QueryExecution.dataset(ds).query(q);
-        if (iri != null) b.substitution("this", ResourceFactory.createResource(iri.substring(1, iri.length() - 1)));
+        if (iri != null) b.substitution("this", ResourceFactory.createResource(iri));
         List<QuerySolution> out = new ArrayList<>();
         try (QueryExecution qe = b.build()) {
             ResultSet rs = qe.execSelect();
@@ -124,7 +124,7 @@ final class Pages {
             for (String t : types) body.append(link(description.createResource(t))).append(' ');
             body.append("</p>");
         }
-        String iri = "<" + r.getURI() + ">";
+        String iri = r.getURI();
         if (types.contains(SC.Municipality.getURI()) || types.contains(SC.District.getURI()) || types.contains(SC.MunicipalGroup.getURI())) body.append(unitSections(r, iri));
         if (types.contains(SC.State.getURI())) body.append(stateSection(iri)).append(unitSections(r, iri));
         if (types.contains(SC.FundingProgramme.getURI()) || types.contains(SC.Competition.getURI())) body.append(programmeSection(iri));
@@ -545,7 +545,7 @@ final class Pages {
 
     private String lbl(String iri) {
         return labels.computeIfAbsent(iri, u -> {
-            var rows = select("SELECT ?l WHERE { ?this rdfs:label|skos:prefLabel|dcterms:title ?l } ORDER BY DESC(lang(?l) = \"de\") ?l LIMIT 1", "<" + u + ">");
+            var rows = select("SELECT ?l WHERE { ?this rdfs:label|skos:prefLabel|dcterms:title ?l } ORDER BY DESC(lang(?l) = \"de\") ?l LIMIT 1", u);
             return rows.isEmpty() ? esc(u) : esc(str(rows.get(0), "l"));
         });
     }
