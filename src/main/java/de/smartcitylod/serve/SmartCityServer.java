@@ -43,6 +43,7 @@ public final class SmartCityServer implements AutoCloseable {
     }
 
     public static SmartCityServer start(ServerOptions options) {
+        CompactResults.register();
         // Open the generation the link points to now, by its real path: TDB2 caches connections by
         // path, and a later rebuild moves the link, not the folder.
         Path store;
