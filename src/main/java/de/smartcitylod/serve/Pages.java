@@ -3,6 +3,7 @@ package de.smartcitylod.serve;
 import de.smartcitylod.vocab.SC;
 import org.apache.jena.query.*;
 import org.apache.jena.rdf.model.*;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -178,41 +179,60 @@ final class Pages {
     /**
      * Readable names for the unlabelled things that point at a resource (index results, profiles,
      * participations, amounts), built from what they say: "Smart City Index 2019 · Gesamt · Karlsruhe:
-     * Rang 2, 69.0". One query for all of them.
+     * Rang 2, 69.0".
      */
     private Map<String, String> readableNames(List<Resource> subjects) {
         // Read through the union model, not SPARQL: TDB2 in Jena 6.0.0 fails on VALUES and UNION-first
-        // patterns here ("Peek iterator is already empty"), and these are a few lookups per subject.
+        // patterns here ("Peek iterator is already empty"). One scan of each subject's statements.
         Model m = ds.getUnionModel();
         Map<String, String> out = new HashMap<>();
         for (Resource x : subjects) {
-            Resource r = m.getResource(x.getURI());
+            Map<String, List<RDFNode>> f = new HashMap<>();
+            m.getResource(x.getURI()).listProperties().forEachRemaining(st -> f.computeIfAbsent(st.getPredicate().getURI(), k -> new ArrayList<>()).add(st.getObject()));
+            List<RDFNode> types = f.getOrDefault(RDF.type.getURI(), List.of());
             String name = null;
-            if (r.hasProperty(RDF.type, m.getResource(SC.IndexObservation.getURI()))) {
-                String rank = literal(r, SC.rank.getURI()), score = literal(r, SC.score.getURI());
-                name = deLabel(r, SC.edition.getURI()) + " · " + deLabel(r, SC.category.getURI()) + " · " + deLabel(r, SC.city.getURI())
+            if (has(types, SC.IndexObservation)) {
+                String rank = lexical(f, SC.rank), score = lexical(f, SC.score);
+                name = deLabel(f, SC.edition) + " · " + deLabel(f, SC.category) + " · " + deLabel(f, SC.city)
                         + (rank.isEmpty() && score.isEmpty() ? "" : ": " + (rank.isEmpty() ? "" : "Rang " + rank) + (!rank.isEmpty() && !score.isEmpty() ? ", " : "") + score);
-            } else if (r.hasProperty(RDF.type, m.getResource(SC.AtlasProfile.getURI()))) {
-                name = deLabel(r, SC.atlas.getURI()) + " · Profil · " + deLabel(r, SC.city.getURI());
-            } else if (r.hasProperty(RDF.type, m.getResource(SC.Participation.getURI()))) {
-                name = deLabel(r, SC.programme.getURI()) + " · " + deLabel(r, SC.role.getURI()) + " · " + deLabel(r, SC.participant.getURI());
-            } else if (r.hasProperty(RDF.type, m.getResource(SC.FundingAmount.getURI()))) {
-                name = deLabel(r, SC.project.getURI()) + " · " + deLabel(r, SC.amountKind.getURI()) + ": " + euros(literal(r, SC.amount.getURI()));
+            } else if (has(types, SC.AtlasProfile)) {
+                name = deLabel(f, SC.atlas) + " · Profil · " + deLabel(f, SC.city);
+            } else if (has(types, SC.Participation)) {
+                name = deLabel(f, SC.programme) + " · " + deLabel(f, SC.role) + " · " + deLabel(f, SC.participant);
+            } else if (has(types, SC.FundingAmount)) {
+                name = deLabel(f, SC.project) + " · " + deLabel(f, SC.amountKind) + ": " + euros(lexical(f, SC.amount));
             }
             if (name != null) out.put(x.getURI(), name);
         }
         return out;
     }
 
-    private static String literal(Resource r, String property) {
-        Statement s = r.getProperty(r.getModel().createProperty(property));
-        return s == null || !s.getObject().isLiteral() ? "" : s.getLiteral().getLexicalForm();
+    private static boolean has(List<RDFNode> nodes, org.apache.jena.graph.Node iri) {
+        for (RDFNode n : nodes) if (n.isURIResource() && n.asResource().getURI().equals(iri.getURI())) return true;
+        return false;
     }
 
-    /** The German label of the resource a property points at. */
-    private static String deLabel(Resource r, String property) {
-        Statement s = r.getProperty(r.getModel().createProperty(property));
-        return s == null || !s.getObject().isResource() ? "" : label(s.getResource(), "de");
+    /** The German label of the resource a property points at, "" if none. */
+    private String deLabel(Map<String, List<RDFNode>> facts, org.apache.jena.graph.Node property) {
+        List<RDFNode> vs = facts.get(property.getURI());
+        if (vs == null || vs.isEmpty() || !vs.get(0).isResource()) return "";
+        Resource o = vs.get(0).asResource();
+        return o.isURIResource() ? texts.computeIfAbsent("label de " + o.getURI(), k -> label(o, "de")) : label(o, "de");
+    }
+
+    /**
+     * Texts of the resources every page names (categories, editions, sources, cities), read once per
+     * release rather than joined into each page's query: they are few and recur on every page.
+     */
+    private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The value of a literal property in a language (null: any), "" if there is none. Called inside a read transaction. */
+    private String text(String iri, Property p, String lang) {
+        return texts.computeIfAbsent(p.getURI() + " " + lang + " " + iri, k -> {
+            for (Statement st : ds.getUnionModel().getResource(iri).listProperties(p).toList())
+                if (st.getObject().isLiteral() && (lang == null || lang.equals(st.getLanguage()))) return st.getString();
+            return "";
+        });
     }
 
     private String sourcesSection(String iri) {
@@ -239,33 +259,26 @@ final class Pages {
         if (lat != null && lon != null && key != null)
             sb.append(GermanyMap.svg("Lage", "location", List.of(new GermanyMap.Dot(lat.getDouble(), lon.getDouble(), href(r.getURI()), "#d1495b", label(r, "de"))),
                     Map.of(label(r, "de"), "#d1495b"), GermanyMap.STATE_IDS.get(key.getString().substring(0, 2))));
-        var obs = select("""
-                SELECT ?year ?cat ?catDe ?catEn ?rank ?score ?change ?bound ?src ?srcTitle ?note WHERE {
-                  ?o sc:city ?this ; sc:edition ?e ; sc:category ?cat ; prov:wasDerivedFrom ?src . ?e sc:year ?year .
-                  ?cat skos:prefLabel ?catDe FILTER(lang(?catDe) = "de") ?cat skos:prefLabel ?catEn FILTER(lang(?catEn) = "en")
-                  ?src dcterms:title ?srcTitle .
-                  OPTIONAL { ?o sc:rank ?rank } OPTIONAL { ?o sc:score ?score } OPTIONAL { ?o sc:derivation ?note }
-                  OPTIONAL { ?o sc:rankChange ?change } OPTIONAL { ?o sc:rankAtMost ?bound }
-                } ORDER BY ?year ?cat ?src""", iri);
+        List<Claim> obs = indexClaims(iri);
         if (!obs.isEmpty()) {
             List<SvgChart.Point> pts = new ArrayList<>();
             StringBuilder table = new StringBuilder("<table><tr><th>Ausgabe / Edition</th><th>Kategorie / Category</th><th>Rang / Rank</th><th>Tendenz / change</th><th>Punkte / Score</th><th>Quellen / Sources</th><th>Hinweis / Note</th></tr>");
             // one row per claim (observation), with all the sources that state it
-            Map<String, List<QuerySolution>> claims = new LinkedHashMap<>();
-            for (var q : obs) claims.computeIfAbsent(str(q, "year") + "|" + str(q, "cat") + "|" + str(q, "rank") + "|" + str(q, "score") + "|" + str(q, "bound"), k -> new ArrayList<>()).add(q);
+            Map<String, List<Claim>> claims = new LinkedHashMap<>();
+            for (var q : obs) claims.computeIfAbsent(q.year() + "|" + q.cat() + "|" + q.rank() + "|" + q.score() + "|" + q.bound(), k -> new ArrayList<>()).add(q);
             for (var claim : claims.values()) {
                 var q = claim.get(0);
-                int year = Integer.parseInt(str(q, "year"));
-                String cat = str(q, "catDe");
-                Integer rank = str(q, "rank").isEmpty() ? null : Integer.valueOf(str(q, "rank"));
-                Double score = str(q, "score").isEmpty() ? null : Double.valueOf(str(q, "score"));
-                if (!str(q, "cat").endsWith("/unspecified")) pts.add(new SvgChart.Point(year, str(q, "cat"), cat, rank, score, str(q, "srcTitle")));
+                int year = Integer.parseInt(q.year());
+                String cat = text(q.cat(), SKOS.prefLabel, "de");
+                Integer rank = q.rank().isEmpty() ? null : Integer.valueOf(q.rank());
+                Double score = q.score().isEmpty() ? null : Double.valueOf(q.score());
+                if (!q.cat().endsWith("/unspecified")) pts.add(new SvgChart.Point(year, q.cat(), cat, rank, score, text(q.src(), DCTerms.title, null)));
                 StringBuilder srcs = new StringBuilder();
-                for (var c : claim) srcs.append(srcs.length() == 0 ? "" : "<br>").append(link(str(c, "src"), str(c, "srcTitle")));
-                table.append("<tr><td>").append(link(base + "id/index/" + year, Integer.toString(year))).append("</td><td>").append(esc(cat)).append(" / ").append(esc(str(q, "catEn")))
-                     .append("</td><td>").append(rank != null ? rank.toString() : str(q, "bound").isEmpty() ? "–" : "≤ " + esc(str(q, "bound")))
-                     .append("</td><td>").append(esc(signed(str(q, "change")))).append("</td><td>").append(score == null ? "–" : esc(str(q, "score")))
-                     .append("</td><td>").append(srcs).append("</td><td>").append(esc(str(q, "note"))).append("</td></tr>");
+                for (var c : claim) srcs.append(srcs.length() == 0 ? "" : "<br>").append(link(c.src(), text(c.src(), DCTerms.title, null)));
+                table.append("<tr><td>").append(link(base + "id/index/" + year, Integer.toString(year))).append("</td><td>").append(esc(cat)).append(" / ").append(esc(text(q.cat(), SKOS.prefLabel, "en")))
+                     .append("</td><td>").append(rank != null ? rank.toString() : q.bound().isEmpty() ? "–" : "≤ " + esc(q.bound()))
+                     .append("</td><td>").append(esc(signed(q.change()))).append("</td><td>").append(score == null ? "–" : esc(q.score()))
+                     .append("</td><td>").append(srcs).append("</td><td>").append(esc(q.note())).append("</td></tr>");
             }
             sb.append("<h2>Smart City Index <span class=\"muted\">/ index results</span></h2><div class=\"charts\">")
               .append(SvgChart.render(pts, true, "Rang je Kategorie", "rank by category"))
@@ -316,6 +329,43 @@ final class Pages {
             sb.append("</table>");
         }
         return sb.toString();
+    }
+
+    /** One source's statement of an index result: lexical forms, "" where the observation says nothing. */
+    record Claim(String obs, String year, String cat, String rank, String score, String change, String bound, String src, String note) {}
+
+    private static final Comparator<Claim> CLAIM_ORDER = Comparator.comparingInt((Claim c) -> Integer.parseInt(c.year()))
+            .thenComparing(Claim::cat).thenComparing(Claim::src).thenComparing(Claim::obs);
+
+    /**
+     * The index results stated about a unit, one per observation and source, in edition, category
+     * and source order. All statements of each observation come from one index scan and are picked
+     * here: a join with an OPTIONAL per property cost twice as much per page.
+     */
+    private List<Claim> indexClaims(String iri) {
+        Map<String, Map<String, List<RDFNode>>> byObs = new LinkedHashMap<>();
+        for (var q : select("SELECT ?o ?p ?v WHERE { ?o sc:city ?this ; sc:edition ?e . ?o ?p ?v }", iri))
+            byObs.computeIfAbsent(q.getResource("o").getURI(), k -> new HashMap<>())
+                 .computeIfAbsent(q.getResource("p").getURI(), k -> new ArrayList<>()).add(q.get("v"));
+        List<Claim> out = new ArrayList<>();
+        for (var e : byObs.entrySet()) {
+            Map<String, List<RDFNode>> f = e.getValue();
+            for (RDFNode edition : f.getOrDefault(SC.edition.getURI(), List.of())) {
+                String year = edition.isURIResource() ? text(edition.asResource().getURI(), ResourceFactory.createProperty(SC.year.getURI()), null) : "";
+                if (year.isEmpty()) continue;
+                for (RDFNode cat : f.getOrDefault(SC.category.getURI(), List.of()))
+                    for (RDFNode src : f.getOrDefault(de.smartcitylod.vocab.Vocab.provWasDerivedFrom.getURI(), List.of()))
+                        out.add(new Claim(e.getKey(), year, cat.toString(), lexical(f, SC.rank), lexical(f, SC.score), lexical(f, SC.rankChange),
+                                lexical(f, SC.rankAtMost), src.toString(), lexical(f, SC.derivation)));
+            }
+        }
+        out.sort(CLAIM_ORDER);
+        return out;
+    }
+
+    private static String lexical(Map<String, List<RDFNode>> facts, org.apache.jena.graph.Node property) {
+        List<RDFNode> vs = facts.get(property.getURI());
+        return vs == null || vs.isEmpty() || !vs.get(0).isLiteral() ? "" : vs.get(0).asLiteral().getLexicalForm();
     }
 
     private String identifiers(Resource r) {
