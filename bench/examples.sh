@@ -3,10 +3,13 @@
 # time with a different trailing comment, so the release-keyed cache can never answer it and the
 # query runs every time. One client, one request at a time, on loopback; p50, p99 and max per query.
 # Federated examples (SERVICE) are skipped: their time is the remote endpoint's.
-# Usage: bench/examples.sh [runs=50]
+# Usage: bench/examples.sh [runs=50] [warmup=10]
+# The first `warmup` runs of each query are not counted: a public server has long compiled its hot
+# code (JIT); a single warm-up run left the result writer and the sort interpreted for the first runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-50}
+warmup=${2:-10}
 ./smartcity --help >/dev/null
 work=$(mktemp -d /tmp/smartcity-examples.XXXXXX)
 cp -r target/smartcity-lod.jar target/lib "$work/"
@@ -20,7 +23,7 @@ printf 'query\truns\tp50 ms\tp99 ms\tmax ms\n'
 for f in queries/*.rq; do
   grep -q 'SERVICE' "$f" && continue
   : >"$work/times"
-  for i in $(seq 0 "$runs"); do      # run 0 warms the JIT for this query and is not counted
+  for i in $(seq $((1 - warmup)) "$runs"); do      # runs up to 0 warm the JIT for this query and are not counted
     t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H 'Accept: application/sparql-results+json' \
         --data-urlencode "query=$(cat "$f")
 # uncached run $i $RANDOM" "http://127.0.0.1:$port/smartcity/sparql")

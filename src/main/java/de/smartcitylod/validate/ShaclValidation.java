@@ -42,7 +42,7 @@ public final class ShaclValidation {
     static final String NO_ORIGIN = "(no CSV row: generated node)";
 
     public List<Violation> validate(Graph data, Map<Node, ?> origins) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, data);
+        ValidationReport report = ShaclValidator.get().validate(shapes, new ValidationView(data));
         List<Violation> out = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
             if (e.severity() != Severity.Violation) continue;
