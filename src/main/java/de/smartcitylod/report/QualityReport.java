@@ -75,7 +75,13 @@ public final class QualityReport {
     private List<QuerySolution> unionSelect(String q) {
         Query query = QueryFactory.create(PREFIXES + q);
         List<QuerySolution> out = new ArrayList<>();
-        try (QueryExecution qe = QueryExecutionFactory.create(query, org.apache.jena.rdf.model.ModelFactory.createModelForGraph(ds.asDatasetGraph().getUnionGraph()))) {
+        // On a TDB2 store, TDB2's own engine with the union as default graph (joins on node ids; the
+        // report took 24 s of CPU on 1.8M quads through the general engine over the union graph); an
+        // in-memory dataset is queried through its union graph.
+        DatasetGraph dsg = ds.asDatasetGraph();
+        try (QueryExecution qe = org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dsg)
+                ? QueryExecution.dataset(ds).query(query).set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build()
+                : QueryExecutionFactory.create(query, org.apache.jena.rdf.model.ModelFactory.createModelForGraph(dsg.getUnionGraph()))) {
             qe.execSelect().forEachRemaining(out::add);
         }
         return out;
