@@ -64,9 +64,10 @@ public final class QualityReport {
     static final int MAX_LISTED = 1000;
     private long conflictCount;
 
-    private void addConflict(Conflict c) {
+    /** Counts a conflict; builds its text only while the list is not full (synthetic data has millions of pairs). */
+    private void addConflict(java.util.function.Supplier<Conflict> c) {
         conflictCount++;
-        if (conflicts.size() < MAX_LISTED) conflicts.add(c);
+        if (conflicts.size() < MAX_LISTED) conflicts.add(c.get());
     }
     public Map<String, Long> classCounts() { return classCounts; }
     public List<String> unitsWithoutCoordinates() { return unitsWithoutCoordinates; }
@@ -138,9 +139,9 @@ public final class QualityReport {
                     if (!sameCat && !unstated) continue;
                     String kind = sameCat ? "different values" : "category not stated by one source";
                     if (!a.rank().isEmpty() && !b.rank().isEmpty() && !a.rank().equals(b.rank()))
-                        addConflict(new Conflict(kind + " (rank)", a.year(), a.city(), a.cat() + (sameCat ? "" : "/" + b.cat()), "rank " + a.rank(), a.sources(), "rank " + b.rank(), b.sources()));
+                        addConflict(() -> new Conflict(kind + " (rank)", a.year(), a.city(), a.cat() + (sameCat ? "" : "/" + b.cat()), "rank " + a.rank(), a.sources(), "rank " + b.rank(), b.sources()));
                     if (!a.score().isEmpty() && !b.score().isEmpty() && differ(a.score(), b.score()))
-                        addConflict(new Conflict(kind + " (score)", a.year(), a.city(), a.cat(), "score " + a.score(), a.sources(), "score " + b.score(), b.sources()));
+                        addConflict(() -> new Conflict(kind + " (score)", a.year(), a.city(), a.cat(), "score " + a.score(), a.sources(), "score " + b.score(), b.sources()));
                 }
             }
         }
@@ -151,7 +152,7 @@ public final class QualityReport {
             for (int i = 0; i < group.size(); i++)
                 for (int j = i + 1; j < group.size(); j++) {
                     Claim a = group.get(i), b = group.get(j);
-                    addConflict(new Conflict("two cities claim one rank", a.year(), a.city() + " / " + b.city(), a.cat(), "rank " + a.rank(), a.sources(), "rank " + b.rank(), b.sources()));
+                    addConflict(() -> new Conflict("two cities claim one rank", a.year(), a.city() + " / " + b.city(), a.cat(), "rank " + a.rank(), a.sources(), "rank " + b.rank(), b.sources()));
                 }
 
         for (QuerySolution q : unionSelect("""
