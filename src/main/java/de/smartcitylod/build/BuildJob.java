@@ -133,39 +133,47 @@ public final class BuildJob {
             long t0 = System.nanoTime();
             Pipeline.Result[] converted = new Pipeline.Result[1];
             DumpWriter.Collector forDumps = new DumpWriter.Collector();
-            DumpWriter.Dumps written;
-            try (forDumps) {
-                // one pass: every converted quad goes to the bulk loader and to the dumps' external sort
-                TdbStore.load(options.config(), storeDir, sink -> converted[0] = convert(new StreamRDFWrapper(sink) {
-                    @Override public void quad(Quad q) { forDumps.quad(q); super.quad(q); }
-                }));
-                written = DumpWriter.write(forDumps, graphs(), dumpsDir);
-            }
-            Pipeline.Result result = converted[0];
-            LOG.info("converted and loaded {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
-
-            Path previousDumps = dumps.current();
-            Release previous = Release.read(previousDumps);
-            List<DumpWriter.DumpFile> files = written.files();
-            long n = written.quads();
-            String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
-            String id = Release.id(allSha);
-            boolean unchanged = previous != null && previous.version().equals(id) && id.equals(stores.currentId());
-            Release release;
-            long changes = 0;
-            Dataset store = TdbStore.open(options.config(), storeDir);
+            Dataset store = null;
             // SHACL, the quality report and the patch read the finished store and dumps independently:
             // run them side by side (each store reader in its own read transaction).
             ExecutorService pool = Executors.newFixedThreadPool(3);
+            Release previous, release;
+            List<DumpWriter.DumpFile> files;
+            long n, changes = 0;
+            boolean unchanged;
             try {
+                DumpWriter.Dumps written;
+                Future<?> shacl;
+                Pipeline.Result result;
+                try (forDumps) {
+                    // one pass: every converted quad goes to the bulk loader and to the dumps' external sort
+                    TdbStore.load(options.config(), storeDir, sink -> converted[0] = convert(new StreamRDFWrapper(sink) {
+                        @Override public void quad(Quad q) { forDumps.quad(q); super.quad(q); }
+                    }));
+                    result = converted[0];
+                    LOG.info("converted and loaded {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
+                    store = TdbStore.open(options.config(), storeDir);
+                    DatasetGraph loaded = store.asDatasetGraph();
+                    // SHACL needs only the store: it runs while this thread writes the dumps (one thread,
+                    // which left the other core idle).
+                    shacl = pool.submit(() -> Txn.executeRead(loaded, () -> validate(loaded.getUnionGraph())));
+                    written = DumpWriter.write(forDumps, graphs(), dumpsDir);
+                }
                 DatasetGraph data = store.asDatasetGraph();
-                Future<?> shacl = pool.submit(() -> Txn.executeRead(data, () -> validate(data.getUnionGraph())));
+                Path previousDumps = dumps.current();
+                previous = Release.read(previousDumps);
+                files = written.files();
+                n = written.quads();
+                String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
+                String id = Release.id(allSha);
+                unchanged = previous != null && previous.version().equals(id) && id.equals(stores.currentId());
                 Future<QualityReport> report = unchanged ? null
                         : pool.submit(() -> Txn.calculateRead(data, () -> new QualityReport(data, graphs(), result.rowsPerFile())));
                 String date = Release.date(Txn.calculateRead(data, () -> newestSourceDate(data)), System.getenv());
                 release = Release.of(allSha, date, options.uris().base(), previous, n);
+                Release next = release, before = previous;
                 Future<Long> patch = unchanged ? null : pool.submit(() -> {
-                    long c = PatchWriter.write(previousDumps, dumpsDir.resolve(DumpWriter.ALL), previous, release, dumpsDir.resolve(Release.PATCH));
+                    long c = PatchWriter.write(previousDumps, dumpsDir.resolve(DumpWriter.ALL), before, next, dumpsDir.resolve(Release.PATCH));
                     DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
                     return c;
                 });
@@ -183,7 +191,7 @@ public final class BuildJob {
                 try {
                     while (!pool.awaitTermination(10, TimeUnit.SECONDS)) LOG.info("waiting for the build's checks to finish");
                 } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-                TdbStore.close(store);
+                if (store != null) TdbStore.close(store);
             }
             if (unchanged) {
                 LOG.info("the data did not change: release {} is already served; no new release", release.version());
