@@ -145,6 +145,7 @@ public final class BuildJob {
                 DumpWriter.Dumps written;
                 Future<?> shacl;
                 Pipeline.Result result;
+                DatasetGraph data;
                 try (forDumps) {
                     // one pass: every converted quad goes to the bulk loader and to the dumps' external sort
                     TdbStore.load(options.config(), storeDir, sink -> converted[0] = convert(new StreamRDFWrapper(sink) {
@@ -153,13 +154,12 @@ public final class BuildJob {
                     result = converted[0];
                     LOG.info("converted and loaded {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
                     store = TdbStore.open(options.config(), storeDir);
-                    DatasetGraph loaded = store.asDatasetGraph();
+                    data = store.asDatasetGraph();
                     // SHACL needs only the store: it runs while this thread writes the dumps (one thread,
                     // which left the other core idle).
-                    shacl = pool.submit(() -> Txn.executeRead(loaded, () -> validate(loaded.getUnionGraph())));
+                    shacl = pool.submit(() -> Txn.executeRead(data, () -> validate(data.getUnionGraph())));
                     written = DumpWriter.write(forDumps, graphs(), dumpsDir);
                 }
-                DatasetGraph data = store.asDatasetGraph();
                 Path previousDumps = dumps.current();
                 previous = Release.read(previousDumps);
                 files = written.files();
@@ -171,9 +171,8 @@ public final class BuildJob {
                         : pool.submit(() -> Txn.calculateRead(data, () -> new QualityReport(data, graphs(), result.rowsPerFile())));
                 String date = Release.date(Txn.calculateRead(data, () -> newestSourceDate(data)), System.getenv());
                 release = Release.of(allSha, date, options.uris().base(), previous, n);
-                Release next = release, before = previous;
                 Future<Long> patch = unchanged ? null : pool.submit(() -> {
-                    long c = PatchWriter.write(previousDumps, dumpsDir.resolve(DumpWriter.ALL), before, next, dumpsDir.resolve(Release.PATCH));
+                    long c = PatchWriter.write(previousDumps, dumpsDir.resolve(DumpWriter.ALL), previous, release, dumpsDir.resolve(Release.PATCH));
                     DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
                     return c;
                 });
