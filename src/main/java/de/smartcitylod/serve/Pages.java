@@ -351,7 +351,7 @@ final class Pages {
         for (var e : byObs.entrySet()) {
             Map<String, List<RDFNode>> f = e.getValue();
             for (RDFNode edition : f.getOrDefault(SC.edition.getURI(), List.of())) {
-                String year = edition.isURIResource() ? text(edition.asResource().getURI(), ResourceFactory.createProperty(SC.year.getURI()), null) : "";
+                String year = edition.isURIResource() ? text(edition.asResource().getURI(), YEAR, null) : "";
                 if (year.isEmpty()) continue;
                 for (RDFNode cat : f.getOrDefault(SC.category.getURI(), List.of()))
                     for (RDFNode src : f.getOrDefault(de.smartcitylod.vocab.Vocab.provWasDerivedFrom.getURI(), List.of()))
@@ -362,6 +362,8 @@ final class Pages {
         out.sort(CLAIM_ORDER);
         return out;
     }
+
+    private static final Property YEAR = ResourceFactory.createProperty(SC.year.getURI());
 
     private static String lexical(Map<String, List<RDFNode>> facts, org.apache.jena.graph.Node property) {
         List<RDFNode> vs = facts.get(property.getURI());
