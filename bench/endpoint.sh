@@ -5,6 +5,8 @@
 #              fuseki-config/config.ttl on a copy of the same TDB2 store
 #   virtuoso - Virtuoso open source 7 (Debian virtuoso-opensource) loaded from our N-Quads dump
 #   nginx    - Debian's nginx serving the very same answers as static files: the physical limit
+#   ours+lb  - ours behind deploy/nginx.conf (nginx as load balancer with its one-second micro-cache),
+#              as the deployment recipe runs it
 # with wrk (Debian) at fixed connections and duration. Needs: wrk nginx-light virtuoso-opensource.
 # Usage: [SYNTHETIC=10000x100] bench/endpoint.sh [seconds=10] [connections=16]
 #   SYNTHETIC=CxE: instead of the curated data, C synthetic cities (Teststadt-NNNNN) x E editions of
@@ -79,6 +81,16 @@ EOF
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" & pids+=($!)
 wait_http "http://127.0.0.1:$p_nginx/query.json"
 
+# ours behind the deployment recipe's nginx (deploy/nginx.conf: one replica here, its micro-cache on)
+mkdir -p "$work/lb/logs" "$work/lb/cache"
+p_lb=$(free_port)
+sed -e "s#worker_processes auto;#worker_processes 2; daemon off; pid $work/lb/nginx.pid; error_log $work/lb/logs/error.log;#" \
+    -e "s#127.0.0.1:3031#127.0.0.1:$p_ours#" -e "/127.0.0.1:3032/d" -e "s#127.0.0.1:8080#127.0.0.1:$p_lb#" \
+    -e "s#/var/cache/nginx/smartcity-lod#$work/lb/cache#" deploy/nginx.conf >"$work/lb/nginx.conf"
+chmod -R a+rwX "$work/lb"
+nginx -p "$work/lb" -c "$work/lb/nginx.conf" & pids+=($!)
+wait_http "http://127.0.0.1:$p_lb/\$/ping"
+
 # varying literals: a different query per request, so no cache can answer it
 cat >"$work/vary.lua" <<'EOF'
 local base = os.getenv("VARY_PATH")
@@ -135,24 +147,32 @@ bench "query, repeated" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q
 bench "query, repeated" fuseki "http://127.0.0.1:$p_fuseki/smartcity/sparql?query=$q1" "Accept: $accept"
 bench "query, repeated" virtuoso "http://127.0.0.1:$p_vth/sparql?query=$q1" "Accept: $accept"
 bench "query, repeated" nginx "http://127.0.0.1:$p_nginx/query.json"
+bench "query, repeated" ours+lb "http://127.0.0.1:$p_lb/smartcity/sparql?query=$q1" "Accept: $accept"
 etag=$(etag_of "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "$accept")
 netag=$(etag_of "http://127.0.0.1:$p_nginx/query.json")
 # a revalidation repeats the request it revalidates: the same Accept (the ETag varies with it, Vary: Accept)
 check304() { [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Accept: $accept" -H "If-None-Match: $2" "$1")" = 304 ] || { echo "no 304 from $1" >&2; exit 1; }; }
 check304 "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "$etag"
 bench "query, 304 revalidation" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$q1" "Accept: $accept" "If-None-Match: $etag"
-check304 "http://127.0.0.1:$p_nginx/query.json" "$netag"
-bench "query, 304 revalidation" nginx "http://127.0.0.1:$p_nginx/query.json" "If-None-Match: $netag"
-# the same with a short query URL, as long as nginx's path: how much of a 304's cost is the URL
+# nginx gets the same request line (the query string is ignored by its static files) ...
+check304 "http://127.0.0.1:$p_nginx/query.json?query=$q1" "$netag"
+bench "query, 304 revalidation" nginx "http://127.0.0.1:$p_nginx/query.json?query=$q1" "If-None-Match: $netag"
+check304 "http://127.0.0.1:$p_lb/smartcity/sparql?query=$q1" "$etag"
+bench "query, 304 revalidation" ours+lb "http://127.0.0.1:$p_lb/smartcity/sparql?query=$q1" "Accept: $accept" "If-None-Match: $etag"
+# ... and with short URLs (an ASK query; nginx's bare path): how much of a 304's cost is the URL
 ask='ASK%7B%7D'
 aetag=$(etag_of "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "$accept")
 check304 "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "$aetag"
+check304 "http://127.0.0.1:$p_lb/smartcity/sparql?query=$ask" "$aetag"
 bench "query, 304 revalidation, short URL" ours "http://127.0.0.1:$p_ours/smartcity/sparql?query=$ask" "Accept: $accept" "If-None-Match: $aetag"
+bench "query, 304 revalidation, short URL" ours+lb "http://127.0.0.1:$p_lb/smartcity/sparql?query=$ask" "Accept: $accept" "If-None-Match: $aetag"
+bench "query, 304 revalidation, short URL" nginx "http://127.0.0.1:$p_nginx/query.json" "If-None-Match: $netag"
 varyb ours "http://127.0.0.1:$p_ours/smartcity/sparql"
 varyb fuseki "http://127.0.0.1:$p_fuseki/smartcity/sparql"
 varyb virtuoso "http://127.0.0.1:$p_vth/sparql"
 bench "city page" ours "http://127.0.0.1:$p_ours/page/city/$city"
 bench "city page" nginx "http://127.0.0.1:$p_nginx/page.html"
+bench "city page" ours+lb "http://127.0.0.1:$p_lb/page/city/$city"
 bench "RDF document" ours "http://127.0.0.1:$p_ours/data/city/$city.ttl"
 bench "RDF document" nginx "http://127.0.0.1:$p_nginx/doc.ttl"
 uncached "city page, uncached" "/page/city/$city" "text/html"
@@ -161,7 +181,7 @@ bench "dump download" ours "http://127.0.0.1:$p_ours/dumps/smartcity-lod.nq.gz"
 bench "dump download" nginx "http://127.0.0.1:$p_nginx/dump.nq.gz"
 
 echo; echo "ratios (req/s of ours over the other, same workload):"
-awk -F'\t' 'NR>1{r[$1"|"$2]=$3} END{for(k in r){split(k,a,"|"); if(a[2]=="ours") for(o in r){split(o,b,"|"); if(b[1]==a[1] && b[2]!="ours") printf "  %-26s ours/%-9s %.2f\n", a[1], b[2], r[k]/r[o]}}}' "$results" | sort
+awk -F'\t' 'NR>1{r[$1"|"$2]=$3} END{for(k in r){split(k,a,"|"); if(a[2]=="ours" || a[2]=="ours+lb") for(o in r){split(o,b,"|"); if(b[1]==a[1] && b[2] !~ /^ours/) printf "  %-26s %s/%-9s %.2f\n", a[1], a[2], b[2], r[k]/r[o]}}}' "$results" | sort
 # one uncached request at a time for another city (its labels read once first), the median of nine
 one() { for i in 1 2 3 4 5 6 7 8 9 10; do curl -s -o /dev/null -w '%{time_total}\n' "$1?nocache=$i$RANDOM"; done | tail -9 | sort -n | sed -n 5p; }
 echo "(one uncached request at a time, median of 9, in seconds: city page $(one "http://127.0.0.1:$p_ours/page/city/$city2"), RDF document $(one "http://127.0.0.1:$p_ours/data/city/$city2.ttl"))"

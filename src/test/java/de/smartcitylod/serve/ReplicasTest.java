@@ -63,13 +63,19 @@ class ReplicasTest {
             String conf = Files.readString(Path.of("deploy/nginx.conf"))
                     .replace("worker_processes auto;", "worker_processes 2; daemon off; pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("nginx-error.log") + ";")
                     .replace("127.0.0.1:3031", "127.0.0.1:" + replicas.get(0).port()).replace("127.0.0.1:3032", "127.0.0.1:" + replicas.get(1).port())
-                    .replace("127.0.0.1:8080", "127.0.0.1:" + port);
+                    .replace("127.0.0.1:8080", "127.0.0.1:" + port)
+                    .replace("/var/cache/nginx/smartcity-lod", dir.resolve("nginx-cache").toString());
             Files.writeString(dir.resolve("nginx.conf"), conf);
+            // nginx's workers run as another user (nobody) and write the micro-cache
+            Path cache = Files.createDirectories(dir.resolve("nginx-cache"));
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
             Process nginx = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
             try {
                 String lb = "http://127.0.0.1:" + port;
                 waitFor(lb + "/$/ping");
+                microCacheAnswersRepeatsAndRevalidations(lb);
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger ok = new AtomicInteger();
                 Queue<String> failures = new ConcurrentLinkedQueue<>();
@@ -108,9 +114,16 @@ class ReplicasTest {
                 t0 = System.nanoTime();
                 while (!id.equals(replicas.get(1).releaseId()) && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(20);
                 assertEquals(id, replicas.get(1).releaseId());
-                HttpResponse<String> after = HTTP.send(HttpRequest.newBuilder(URI.create(lb + "/smartcity/sparql?query=" + URLEncoder.encode(Q, StandardCharsets.UTF_8)))
-                        .header("Accept", "application/sparql-results+json").GET().build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals("3", Sparql.rows(after.body()).get(0).get("n"), "the new release through the load balancer");
+                // nginx's micro-cache holds an answer for a second: the new release shows within a few
+                String n = null;
+                t0 = System.nanoTime();
+                while (!"3".equals(n) && System.nanoTime() - t0 < 5_000_000_000L) {
+                    HttpResponse<String> after = HTTP.send(HttpRequest.newBuilder(URI.create(lb + "/smartcity/sparql?query=" + URLEncoder.encode(Q, StandardCharsets.UTF_8)))
+                            .header("Accept", "application/sparql-results+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    n = Sparql.rows(after.body()).get(0).get("n");
+                    if (!"3".equals(n)) Thread.sleep(100);
+                }
+                assertEquals("3", n, "the new release through the load balancer");
                 Thread.sleep(500);
                 stop.set(true);
                 for (Thread th : load) th.join();
@@ -136,6 +149,31 @@ class ReplicasTest {
             assertNull(new Generations(run.resolve("tdb2")).current(), "nothing is switched");
             assertNull(new Generations(run.resolve("dumps")).current());
         }
+    }
+
+    /**
+     * deploy/nginx.conf keeps answers for a second: a repeated request and a revalidation with the
+     * replicas' ETag are answered by nginx (X-Cache-Status HIT), with the replica's bytes and ETag.
+     */
+    private static void microCacheAnswersRepeatsAndRevalidations(String lb) throws Exception {
+        URI uri = URI.create(lb + "/smartcity/sparql?query=" + URLEncoder.encode(Q + " # micro-cache", StandardCharsets.UTF_8));
+        HttpRequest get = HttpRequest.newBuilder(uri).header("Accept", "application/sparql-results+json").GET().build();
+        HttpResponse<String> first = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode());
+        assertEquals("MISS", first.headers().firstValue("X-Cache-Status").orElse(""), "the first request goes to a replica");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
+        assertEquals("HIT", again.headers().firstValue("X-Cache-Status").orElse(""), "the repeat is nginx's");
+        assertEquals(first.body(), again.body());
+        assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+        HttpResponse<String> revalidated = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "application/sparql-results+json")
+                .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, revalidated.statusCode());
+        assertEquals("HIT", revalidated.headers().firstValue("X-Cache-Status").orElse(""), "nginx answers the revalidation itself");
+        // another Accept is another answer (Vary: Accept), not the cached JSON
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(csv.body().startsWith("n"), csv.body());
+        assertNotEquals(etag, csv.headers().firstValue("ETag").orElse(""));
     }
 
     private static void waitFor(String url) throws Exception {
