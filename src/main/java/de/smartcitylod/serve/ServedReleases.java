@@ -2,6 +2,7 @@ package de.smartcitylod.serve;
 
 import de.smartcitylod.publish.Release;
 import de.smartcitylod.store.Generations;
+import de.smartcitylod.store.MemoryMirror;
 import de.smartcitylod.store.TdbStore;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
@@ -97,24 +98,31 @@ final class ServedReleases implements AutoCloseable {
         Path dumpsDir = Files.exists(options.dumps()) ? realPath(options.dumps()) : null;
         Release release = Release.read(dumpsDir);
         DatasetGraph dsg = service.getDataset();
-        guard.install(dsg.getContext());
+        DatasetGraph copy = MemoryMirror.of(dsg, MemoryMirror.maxQuads());
+        if (copy != dsg) {
+            service = DataService.newBuilder(template).dataset(copy).build();
+            service.goActive();
+            registry.put(datasetName, new DataAccessPoint(datasetName, service));
+        }
+        guard.install(copy.getContext());
         markInUse(store);
         String id = release != null ? release.version() : store.getFileName().toString();
-        return served(id, store, dumpsDir, release, org.apache.jena.query.DatasetFactory.wrap(dsg), service);
+        return served(id, store, dumpsDir, release, org.apache.jena.query.DatasetFactory.wrap(dsg), copy, service);
     }
 
     private Served openRelease(String id, Path store, Path dumpsDir) {
         Dataset ds = TdbStore.open(options.config(), store);
-        DatasetGraph dsg = ds.asDatasetGraph();
+        DatasetGraph dsg = MemoryMirror.of(ds.asDatasetGraph(), MemoryMirror.maxQuads());
         guard.install(dsg.getContext());
         DataService service = DataService.newBuilder(template).dataset(dsg).build();
         service.goActive();
         markInUse(store);
-        return served(id, store, dumpsDir, Release.read(dumpsDir), ds, service);
+        return served(id, store, dumpsDir, Release.read(dumpsDir), ds, dsg, service);
     }
 
-    private Served served(String id, Path store, Path dumpsDir, Release release, Dataset ds, DataService service) {
-        LinkedDataRoutes routes = new LinkedDataRoutes(ds.asDatasetGraph(), options.base(), dumpsDir, Path.of("ontology", "shapes.ttl"), id);
+    /** @param ds the release's store (closed when the release retires); @param dsg what is served: the store or its copy in memory */
+    private Served served(String id, Path store, Path dumpsDir, Release release, Dataset ds, DatasetGraph dsg, DataService service) {
+        LinkedDataRoutes routes = new LinkedDataRoutes(dsg, options.base(), dumpsDir, Path.of("ontology", "shapes.ttl"), id);
         routes.versions(this::catalogueVersions);
         return new Served(id, store, dumpsDir, release, ds, service, routes);
     }

@@ -104,6 +104,7 @@ class ExampleQueriesTest {
         assertEquals(14, ds.size(), "14 applicants");
         assertEquals(5, ds.stream().filter(r -> r.get("roles").contains("Finalist")).count(), "5 finalists");
         assertEquals(List.of("Darmstadt"), ds.stream().filter(r -> r.get("roles").contains("Gewinner")).map(r -> r.get("city")).toList());
+        assertTrue(hasRow(rows, "city", "Darmstadt", "roles", "Bewerber, Finalist, Gewinner"), "roles in alphabetical order");
     }
 
     @Test void conflictingClaims() throws Exception {
