@@ -430,7 +430,9 @@ final class Pages {
         // participants with coordinates on a map, coloured by role (groups and districts have none)
         Map<String, String> roleColour = Map.of("winner", "#d1495b", "finalist", "#edae49", "lead", "#12355b", "partner", "#00798c", "participant", "#66a182");
         List<GermanyMap.Dot> dots = new ArrayList<>();
-        for (var q : select("""
+        // Only where there are participants (every participation is sourced and named, by the shapes):
+        // on a programme without any, TDB2 6.0.0 fails planning this query ("Peek iterator is already empty").
+        if (!rows.isEmpty()) for (var q : select("""
                 SELECT DISTINCT ?u ?name ?lat ?lon ?role WHERE { ?p sc:programme ?this ; sc:participant ?u ; sc:role ?role .
                   ?u rdfs:label ?name FILTER(lang(?name) = "de") ?u geo:lat ?lat ; geo:long ?lon } ORDER BY ?name""", iri)) {
             String role = str(q, "role").replaceAll(".*/", "");
