@@ -19,7 +19,9 @@ import java.util.Iterator;
  * store's own Lucene text index. A release never changes once published, so the copy is exact. On
  * the curated data (about 27,600 quads) TDB2's B+trees and node table were most of a query's time:
  * example query 01 ran in 55 ms from the store and 21 ms from in-memory graphs (in process, mean of
- * 40). Larger stores are served from TDB2 as before.
+ * 40). Larger stores are served from TDB2 as before. Jena's in-memory graphs are not safe against
+ * concurrent writes; the copy is never written after it is made (every endpoint is read-only), and
+ * reads in parallel only look up its hash maps.
  */
 public final class MemoryMirror {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryMirror.class);
