@@ -124,7 +124,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         String type = Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? PAGE_OR_RDF : RDF_FIRST);
         if (type == null) { resp.sendError(406, "Not acceptable: offers are " + PAGE_OR_RDF); return; }
         String rest = path.startsWith("/id/") ? path.substring(3) : path;
-        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Vary", ResponseCache.VARY);
         resp.setStatus(303);
         resp.setHeader("Location", type.equals(Conneg.HTML) ? "/page" + rest : "/data" + rest + "." + Conneg.suffix(type));
     }
@@ -142,7 +142,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
             return;
         }
         String type = Conneg.choose(req.getHeader("Accept"), RDF_FIRST);
-        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Vary", ResponseCache.VARY);
         document(rest, type == null ? "text/turtle" : type, req, resp);
     }
 
@@ -256,7 +256,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
     private void ontology(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String suffix = suffix(path);
         String type = suffix != null ? Conneg.SUFFIXES.get(suffix) : Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? PAGE_OR_RDF : RDF_FIRST);
-        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Vary", ResponseCache.VARY);
         Model ont = ModelFactory.createDefaultModel();
         Txn.executeRead(dsg, () -> ont.add(ModelFactory.createModelForGraph(dsg.getGraph(org.apache.jena.graph.NodeFactory.createURI(base + "graph/ontology")))));
         ont.setNsPrefixes(Vocab.prefixes());
@@ -302,7 +302,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         String format = req.getParameter("format");
         String type = format != null && Conneg.RDF_TYPES.contains(format) ? format
                 : Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? PAGE_OR_RDF : Conneg.RDF_TYPES);
-        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Vary", ResponseCache.VARY);
         if (Conneg.HTML.equals(type)) {
             String path = WebServlet.path(req);
             WebServlet.send(resp, "text/html; charset=utf-8", DescriptionPage.render(title, intro, m, path).getBytes(StandardCharsets.UTF_8), req);
@@ -320,7 +320,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         Txn.executeRead(dsg, () -> m.add(ModelFactory.createModelForGraph(dsg.getUnionGraph())));
         m.setNsPrefixes(Vocab.prefixes());
         String type = Conneg.choose(req.getHeader("Accept"), Conneg.RDF_TYPES);
-        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Vary", ResponseCache.VARY);
         sendModel(m, type == null ? "text/turtle" : type, req, resp);
     }
 
@@ -336,7 +336,7 @@ public final class LinkedDataRoutes implements WebServlet.Routes {
         });
         String endpoint = publicUrl(req) + SmartCityServer.ENDPOINT.substring(1);
         String type = Conneg.choose(req.getHeader("Accept"), preferHtml(req) ? PAGE_OR_RDF : RDF_FIRST);
-        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Vary", ResponseCache.VARY);
         if (Conneg.HTML.equals(type))
             WebServlet.send(resp, "text/html; charset=utf-8", ServiceDescription.html(endpoint, publicUrl(req), stats, unionTriples, federation, timeout)
                     .getBytes(StandardCharsets.UTF_8), req);

@@ -28,6 +28,11 @@ final class ResponseCache implements Filter {
     /** Answers larger than this are streamed, not kept: a dump-sized CONSTRUCT would push out everything else. */
     static final int MAX_ENTRY = 4 << 20;
     private static final long SLOW_NANOS = 30_000_000_000L;
+    /**
+     * Answers vary with the Accept header and, as Jetty's GzipHandler compresses them, with
+     * Accept-Encoding: setting Vary replaces the one the GzipHandler wrote, so both are named.
+     */
+    static final String VARY = "Accept, Accept-Encoding";
     private static final Set<String> KEPT_HEADERS = Set.of("Content-Type", "Content-Disposition", "Vary", "Link", "Location", "Content-Language");
     /** Paths with caching of their own (dumps: SHA-256 ETags; static files) or none (admin, metrics). */
     private static final List<String> PASS = List.of("/$/", "/dumps/", "/static/", "/release/");
@@ -121,7 +126,7 @@ final class ResponseCache implements Filter {
     private static void cacheHeaders(HttpServletResponse resp, String etag) {
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", "public, max-age=300");
-        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Vary", VARY);
     }
 
     private static void send(Entry e, HttpServletRequest req, HttpServletResponse resp) throws IOException {

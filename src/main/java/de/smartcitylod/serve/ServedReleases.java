@@ -112,7 +112,13 @@ final class ServedReleases implements AutoCloseable {
 
     private Served openRelease(String id, Path store, Path dumpsDir) {
         Dataset ds = TdbStore.open(options.config(), store);
-        DatasetGraph dsg = MemoryMirror.of(ds.asDatasetGraph(), MemoryMirror.maxQuads());
+        DatasetGraph dsg;
+        try {
+            dsg = MemoryMirror.of(ds.asDatasetGraph(), MemoryMirror.maxQuads());
+        } catch (RuntimeException | Error e) {
+            TdbStore.close(ds);                                  // not left open for the next poll to open again
+            throw e;
+        }
         guard.install(dsg.getContext());
         DataService service = DataService.newBuilder(template).dataset(dsg).build();
         service.goActive();

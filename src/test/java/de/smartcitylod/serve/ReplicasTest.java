@@ -153,7 +153,9 @@ class ReplicasTest {
 
     /**
      * deploy/nginx.conf keeps answers for a second: a repeated request and a revalidation with the
-     * replicas' ETag are answered by nginx (X-Cache-Status HIT), with the replica's bytes and ETag.
+     * replicas' ETag are answered by nginx from its cache (HIT, or REVALIDATED when the second had
+     * passed on a slow machine), with the replica's bytes and ETag; gzip and plain answers are kept
+     * apart; dumps pass through with their conditional requests.
      */
     private static void microCacheAnswersRepeatsAndRevalidations(String lb) throws Exception {
         URI uri = URI.create(lb + "/smartcity/sparql?query=" + URLEncoder.encode(Q + " # micro-cache", StandardCharsets.UTF_8));
@@ -163,18 +165,34 @@ class ReplicasTest {
         assertEquals("MISS", first.headers().firstValue("X-Cache-Status").orElse(""), "the first request goes to a replica");
         String etag = first.headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> again = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
-        assertEquals("HIT", again.headers().firstValue("X-Cache-Status").orElse(""), "the repeat is nginx's");
+        assertTrue(FROM_CACHE.contains(again.headers().firstValue("X-Cache-Status").orElse("")), "the repeat is nginx's: " + again.headers().map());
         assertEquals(first.body(), again.body());
         assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
         HttpResponse<String> revalidated = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "application/sparql-results+json")
                 .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(304, revalidated.statusCode());
-        assertEquals("HIT", revalidated.headers().firstValue("X-Cache-Status").orElse(""), "nginx answers the revalidation itself");
+        assertTrue(FROM_CACHE.contains(revalidated.headers().firstValue("X-Cache-Status").orElse("")), "nginx answers the revalidation itself");
         // another Accept is another answer (Vary: Accept), not the cached JSON
         HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(csv.body().startsWith("n"), csv.body());
         assertNotEquals(etag, csv.headers().firstValue("ETag").orElse(""));
+        // a gzip answer cached first is not given to a client that did not ask for gzip
+        URI page = URI.create(lb + "/page/index/2019");
+        HttpResponse<byte[]> zipped = HTTP.send(HttpRequest.newBuilder(page).header("Accept", "text/html").header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+        HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(page).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty() && plain.body().contains("<html"), "plain HTML for a client without gzip");
+        // dumps: the replica answers the conditional request (nginx does not keep them)
+        String dump = lb + "/dumps/" + DumpWriter.ALL;
+        String dumpTag = HTTP.send(HttpRequest.newBuilder(URI.create(dump)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<Void> dump304 = HTTP.send(HttpRequest.newBuilder(URI.create(dump)).header("If-None-Match", dumpTag).GET().build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(304, dump304.statusCode());
+        assertTrue(dump304.headers().firstValue("X-Cache-Status").isEmpty(), "not through the cache");
     }
+
+    private static final Set<String> FROM_CACHE = Set.of("HIT", "REVALIDATED", "UPDATING", "STALE");
 
     private static void waitFor(String url) throws Exception {
         for (int i = 0; i < 100; i++) {

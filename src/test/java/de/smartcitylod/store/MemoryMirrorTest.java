@@ -1,5 +1,6 @@
 package de.smartcitylod.store;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryExecution;
@@ -36,8 +37,13 @@ class MemoryMirrorTest {
         assertNotSame(stored, copy);
         Set<Quad> expected = new HashSet<>(), actual = new HashSet<>();
         Txn.executeRead(stored, () -> stored.find().forEachRemaining(expected::add));
-        Txn.executeRead(copy, () -> copy.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> { if (!q.isDefaultGraph()) actual.add(q); }));
-        assertEquals(expected, actual, "the named graphs quad for quad");
+        Txn.executeRead(copy, () -> copy.find().forEachRemaining(actual::add));
+        assertEquals(expected, actual, "the dataset's quads are the named graphs', quad for quad (the union is not listed again)");
+        Txn.executeRead(copy, () -> {
+            assertEquals(expected.size(), copy.stream().count());
+            assertEquals(2, Iter.count(copy.find(Node.ANY, u("a"), u("q"), Node.ANY)), "a triple in two graphs: two quads");
+            assertEquals(1, Iter.count(copy.find(Quad.defaultGraphIRI, u("a"), u("q"), Node.ANY)), "and once in the default graph");
+        });
         Txn.executeRead(copy, () -> {
             assertEquals(3, copy.getDefaultGraph().size(), "the default graph is the union: 3 distinct triples");
             assertSame(copy.getUnionGraph().getClass(), copy.getDefaultGraph().getClass());
