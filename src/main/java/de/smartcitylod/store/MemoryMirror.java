@@ -3,6 +3,7 @@ package de.smartcitylod.store;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -51,23 +52,31 @@ public final class MemoryMirror {
         return copy;
     }
 
+    /** The named graphs read once from the store (null past {@code maxQuads}); their union made from the copies. */
     private static DatasetGraph copy(DatasetGraph stored, long maxQuads) {
-        long n = 0;
-        Iterator<?> it = stored.find();
-        try {
-            for (; it.hasNext(); it.next())
-                if (++n > maxQuads) return null;
-        } finally {
-            Iter.close(it);
-        }
         Graph union = GraphFactory.createDefaultGraph();
-        stored.getUnionGraph().find().forEachRemaining(union::add);
         DatasetGraph named = DatasetGraphFactory.createGeneral(union);
-        stored.listGraphNodes().forEachRemaining(g -> {
-            Graph c = GraphFactory.createDefaultGraph();
-            stored.getGraph(g).find().forEachRemaining(c::add);
-            named.addGraph(g, c);
-        });
+        long n = 0;
+        Iterator<Node> graphs = stored.listGraphNodes();
+        try {
+            while (graphs.hasNext()) {
+                Node g = graphs.next();
+                Graph c = GraphFactory.createDefaultGraph();
+                Iterator<Triple> it = stored.getGraph(g).find();
+                try {
+                    while (it.hasNext()) {
+                        if (++n > maxQuads) return null;
+                        c.add(it.next());
+                    }
+                } finally {
+                    Iter.close(it);
+                }
+                named.addGraph(g, c);
+                c.find().forEachRemaining(union::add);
+            }
+        } finally {
+            Iter.close(graphs);
+        }
         named.prefixes().putAll(stored.prefixes());
         // The default graph is the union already: asked for the union, give it (not a view over the
         // named graphs). As in the store, the dataset's quads are those of the named graphs: the
