@@ -8,8 +8,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.util.iterator.WrappedIterator;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +50,4 @@ final class ValidationView extends GraphWrapper {
     }
 
     @Override public ExtendedIterator<Triple> find(Triple t) { return find(t.getSubject(), t.getPredicate(), t.getObject()); }
-
-    /** Subjects remembered now (for tests of the bound). */
-    long remembered() { subjects.cleanUp(); return subjects.estimatedSize(); }
 }
