@@ -3,14 +3,12 @@ package de.smartcitylod.publish;
 import de.smartcitylod.vocab.Vocab;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.atlas.io.AWriterBase;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 
 import java.io.*;
@@ -59,28 +57,40 @@ public final class DumpWriter {
     public record Dumps(List<DumpFile> files, long quads) {}
 
     /**
-     * Writes all dumps into {@code dir}: the sorted N-Quads without duplicates, then the Turtle files
-     * in one streaming pass over it (a graph's triples in dump order are its triples in N-Triples
-     * order, because every line of one graph ends in the same graph term).
+     * Writes all dumps into {@code dir} in one pass over the sorted lines: the N-Quads without
+     * duplicates, and each named graph's lines as Turtle (a graph's triples in dump order are its
+     * triples in N-Triples order, because every line of one graph ends in the same graph term).
      */
     public static Dumps write(Collector quads, Map<String, Node> graphs, Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<DumpFile> out = new ArrayList<>();
         Path all = dir.resolve(ALL);
+        Map<String, String> prefixes = new TreeMap<>(Vocab.prefixes().getNsPrefixMap());
+        List<Writer> files = new ArrayList<>();
         long n = 0;
         try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(all)), 1 << 16);
              Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+            List<TurtleBlocks> turtle = new ArrayList<>();
+            for (Map.Entry<String, Node> g : graphs.entrySet()) {
+                Writer f = Files.newBufferedWriter(dir.resolve(graphFileName(g.getKey())), StandardCharsets.UTF_8);
+                files.add(f);
+                turtle.add(new TurtleBlocks(f, g.getValue().getURI(), prefixes));
+            }
             String last = null;
             for (Iterator<String> it = quads.lines.sorted(); it.hasNext(); ) {
                 String line = it.next();
                 if (line.equals(last)) continue;            // a dataset holds each quad once
                 w.write(line);
+                for (TurtleBlocks t : turtle) if (t.accept(line)) break;
                 last = line;
                 n++;
             }
+            turtle.forEach(TurtleBlocks::close);
+        } finally {
+            for (Writer f : files) f.close();
         }
+        List<DumpFile> out = new ArrayList<>();
         out.add(finish(all, null));
-        out.addAll(writeTurtle(all, graphs, dir));
+        for (String name : graphs.keySet()) out.add(finish(dir.resolve(graphFileName(name)), name));
         return new Dumps(out, n);
     }
 
@@ -107,7 +117,7 @@ public final class DumpWriter {
     }
 
     /** Jena's character sink (AWriter) over a StringBuilder. */
-    private static final class Line extends AWriterBase {
+    static final class Line extends AWriterBase {
         final StringBuilder sb = new StringBuilder(160);
         @Override public void print(char ch) { sb.append(ch); }
         @Override public void print(char[] cbuf) { sb.append(cbuf); }
@@ -120,34 +130,6 @@ public final class DumpWriter {
     }
 
     private static final NodeFormatter NT = new NodeFormatterNT();
-
-    /** One Turtle file per named graph, all filled in one pass over the sorted N-Quads dump. */
-    private static List<DumpFile> writeTurtle(Path sortedDump, Map<String, Node> graphs, Path dir) throws IOException {
-        Map<Node, StreamRDF> writers = new HashMap<>();
-        List<OutputStream> streams = new ArrayList<>();
-        try {
-            for (Map.Entry<String, Node> g : graphs.entrySet()) {
-                OutputStream os = new BufferedOutputStream(Files.newOutputStream(dir.resolve(graphFileName(g.getKey()))), 1 << 16);
-                streams.add(os);
-                StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.TURTLE_BLOCKS);
-                w.start();
-                new TreeMap<>(Vocab.prefixes().getNsPrefixMap()).forEach(w::prefix);
-                writers.put(g.getValue(), w);
-            }
-            read(sortedDump, new StreamRDFBase() {
-                @Override public void quad(Quad q) {
-                    StreamRDF w = writers.get(q.getGraph());
-                    if (w != null) w.triple(q.asTriple());
-                }
-            });
-            writers.values().forEach(StreamRDF::finish);
-        } finally {
-            for (OutputStream os : streams) os.close();
-        }
-        List<DumpFile> out = new ArrayList<>();
-        for (String name : graphs.keySet()) out.add(finish(dir.resolve(graphFileName(name)), name));
-        return out;
-    }
 
     private static DumpFile finish(Path file, String graphName) throws IOException {
         String sha = sha256(file);

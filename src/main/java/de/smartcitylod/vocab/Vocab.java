@@ -3,11 +3,16 @@ package de.smartcitylod.vocab;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.*;
 
 /** Terms of the standard vocabularies we reuse, and the one prefix map all writers share. */
 public final class Vocab {
     private Vocab() {}
+
+    // Jena's vocabulary constants need Jena initialised first; a class loaded before any other Jena use
+    // (a test touching Vocab first) would otherwise see a null datatype.
+    static { JenaSystem.init(); }
 
     public static final String QB = "http://purl.org/linked-data/cube#";
     public static final String PROV = "http://www.w3.org/ns/prov#";
