@@ -3,6 +3,7 @@ package de.smartcitylod.store;
 import de.smartcitylod.publish.DumpWriter;
 
 import org.apache.jena.assembler.Assembler;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
@@ -63,10 +64,16 @@ public final class TdbStore {
             }
             long[] indexed = {0};
             TextIndex index = text.getTextIndex();
-            Txn.executeWrite(text, () -> text.getBase().find().forEachRemaining(q -> {
-                Entity e = TextQueryFuncs.entityFromQuad(index.getDocDef(), q);
-                if (e != null) { index.addEntity(e); indexed[0]++; }
-            }));
+            // Only the indexed predicates' quads (POSG index): a scan of the whole store decoded every
+            // quad for 20,000 entries, 7 s of 9.1M quads on the build's critical path.
+            java.util.Set<Node> predicates = new java.util.LinkedHashSet<>();
+            for (String field : index.getDocDef().fields()) predicates.addAll(index.getDocDef().getPredicates(field));
+            Txn.executeWrite(text, () -> {
+                for (Node p : predicates) text.getBase().find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                    Entity e = TextQueryFuncs.entityFromQuad(index.getDocDef(), q);
+                    if (e != null) { index.addEntity(e); indexed[0]++; }
+                });
+            });
             LOG.info("text index: {} entries", indexed[0]);
             return loader.countQuads() + loader.countTriples();
         } finally {
