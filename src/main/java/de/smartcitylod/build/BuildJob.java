@@ -67,7 +67,7 @@ public final class BuildJob {
         DatasetGraph ds = DatasetGraphFactory.create();
         Pipeline.Result result = convert(StreamRDFLib.dataset(ds));
         LOG.info("converted {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
-        validate(ds.getUnionGraph());
+        validate(ds.getUnionGraph(), null);
         return new Converted(ds, graphs(), result);
     }
 
@@ -94,10 +94,10 @@ public final class BuildJob {
         return result;
     }
 
-    /** SHACL over the whole data; on violations, converts again remembering the CSV rows of the focus nodes only, and throws. */
-    private void validate(Graph union) {
+    /** SHACL over the whole data (in read transactions on {@code txn} if it is a store); on violations, converts again remembering the CSV rows of the focus nodes only, and throws. */
+    private void validate(Graph union, org.apache.jena.sparql.core.Transactional txn) {
         long t1 = System.nanoTime();
-        List<ShaclValidation.Violation> violations = new ShaclValidation(options.shapes()).validate(union, Map.of());
+        List<ShaclValidation.Violation> violations = new ShaclValidation(options.shapes()).validate(union, txn, Map.of());
         if (!violations.isEmpty()) {
             // Conversion is deterministic: convert again, remembering the CSV rows of the focus nodes only.
             java.util.Set<Node> focus = new java.util.HashSet<>();
@@ -157,7 +157,7 @@ public final class BuildJob {
                     data = store.asDatasetGraph();
                     // SHACL needs only the store: it runs while this thread writes the dumps (one thread,
                     // which left the other core idle).
-                    shacl = pool.submit(() -> Txn.executeRead(data, () -> validate(data.getUnionGraph())));
+                    shacl = pool.submit(() -> validate(data.getUnionGraph(), data));
                     written = DumpWriter.write(forDumps, graphs(), dumpsDir);
                 }
                 Path previousDumps = dumps.current();

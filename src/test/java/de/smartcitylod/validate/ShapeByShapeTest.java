@@ -1,0 +1,94 @@
+package de.smartcitylod.validate;
+
+import de.smartcitylod.build.BuildJob;
+import de.smartcitylod.build.BuildOptions;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Validating node shape by node shape, side by side, finds what Jena's validator finds with all
+ * shapes at once: checked on the curated data with violations of several shapes added.
+ */
+class ShapeByShapeTest {
+    static final Path SHAPES = Path.of("ontology/shapes.ttl");
+
+    @Test void sameViolationsAsAllShapesAtOnce() {
+        BuildJob.Converted c = new BuildJob(BuildOptions.defaults()).convertAndValidate();
+        Graph data = GraphFactory.createDefaultGraph();
+        c.dataset().getUnionGraph().find().forEach(data::add);
+        RDFParser.fromString("""
+                PREFIX sc: <https://w3id.org/smartcity-de/ontology#>
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                PREFIX ex: <https://example.org/>
+                ex:obs a sc:IndexObservation ; sc:score 150 ; sc:rank 0 .
+                ex:m a sc:Municipality ; dcterms:identifier "123" .
+                ex:src a sc:Source .
+                """, Lang.TURTLE).parse(data);
+
+        Set<String> jena = allAtOnce(SHAPES, data), ours = shapeByShape(SHAPES, data);
+        assertTrue(jena.size() >= 10, "violations of several shapes: " + jena);
+        Node obs = NodeFactory.createURI("https://example.org/obs");
+        assertTrue(jena.stream().filter(s -> s.startsWith(NodeFmtLib.strNT(obs))).count() >= 6, jena.toString());
+        assertEquals(jena, ours);
+    }
+
+    @Test void shapesNamedByOthersAndShapesWithTargetsOnly(@TempDir Path dir) throws Exception {
+        Path shapes = dir.resolve("shapes.ttl");
+        Files.writeString(shapes, """
+                PREFIX sh: <http://www.w3.org/ns/shacl#>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                PREFIX ex: <https://example.org/>
+                ex:Named a sh:NodeShape ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .
+                ex:Outer a sh:NodeShape ; sh:targetClass ex:C ; sh:node ex:Named .
+                ex:Targeted a sh:NodeShape ; sh:targetClass ex:D ; sh:property [ sh:path ex:q ; sh:datatype xsd:integer ] .
+                ex:Both a sh:NodeShape ; sh:targetClass ex:D ; sh:or ( ex:Targeted [ sh:path ex:q ; sh:minCount 2 ] ) .
+                ex:Untyped sh:targetNode ex:n1 ; sh:property [ sh:path ex:r ; sh:minCount 1 ] .
+                """);
+        Graph data = GraphFactory.createDefaultGraph();
+        RDFParser.fromString("""
+                PREFIX ex: <https://example.org/>
+                ex:a a ex:C . ex:b a ex:D ; ex:q "x" . ex:n1 ex:s 1 .
+                """, Lang.TURTLE).parse(data);
+        Set<String> jena = allAtOnce(shapes, data);
+        assertEquals(4, jena.size(), jena.toString());
+        assertEquals(jena, shapeByShape(shapes, data));
+    }
+
+    static Set<String> allAtOnce(Path shapes, Graph data) {
+        Set<String> out = new TreeSet<>();
+        for (ReportEntry e : ShaclValidator.get().validate(Shapes.parse(RDFDataMgr.loadGraph(shapes.toString())), data).getEntries())
+            if (e.severity() == Severity.Violation)
+                out.add(NodeFmtLib.strNT(e.focusNode()) + " " + (e.resultPath() == null ? "" : e.resultPath()) + " " + e.message()
+                        + " " + (e.value() == null ? "" : NodeFmtLib.strNT(e.value())));
+        return out;
+    }
+
+    static Set<String> shapeByShape(Path shapes, Graph data) {
+        Set<String> out = new TreeSet<>();
+        for (ShaclValidation.Violation v : new ShaclValidation(shapes).validate(data, Map.of()))
+            out.add(v.focusNode() + " " + v.path() + " " + v.message() + " " + v.value());
+        return out;
+    }
+
+}
