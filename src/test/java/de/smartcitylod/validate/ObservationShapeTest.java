@@ -25,8 +25,7 @@ class ObservationShapeTest {
             PREFIX qb: <http://purl.org/linked-data/cube#>
             PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX ex: <https://example.org/>
-            ex:obs a sc:IndexObservation ; qb:dataSet ex:ed ; sc:edition ex:ed ; sc:city ex:city ; sc:category ex:cat ;
-                   prov:wasDerivedFrom ex:src %s .
+            ex:obs a sc:IndexObservation ; qb:dataSet ex:ed ; sc:edition ex:ed ; sc:city ex:city ; sc:category ex:cat %s .
             ex:ed a sc:IndexEdition . ex:city a sc:AdministrativeUnit . ex:cat a sc:Category . ex:src a sc:Source .
             """;
 
@@ -39,13 +38,23 @@ class ObservationShapeTest {
     }
 
     @Test void anObservationWithoutScoreRankBoundOrChangeViolatesOnce() {
-        List<ShaclValidation.Violation> vs = violationsOfTheObservation("");
+        List<ShaclValidation.Violation> vs = violationsOfTheObservation("; prov:wasDerivedFrom ex:src");
         assertEquals(1, vs.size(), vs.toString());
         assertEquals("an index observation needs a score, a rank, a rank bound or a rank change", vs.get(0).message());
     }
 
     @Test void anyOneOfTheFourIsEnough() {
         for (String v : List.of("; sc:score 66.5", "; sc:rank 3", "; sc:rankAtMost 10", "; sc:rankChange -2"))
-            assertEquals(List.of(), violationsOfTheObservation(v), v);
+            assertEquals(List.of(), violationsOfTheObservation(v + "; prov:wasDerivedFrom ex:src"), v);
+    }
+
+    /** The check every fact-bearing resource has, kept in the observation's own shape (read once). */
+    @Test void anObservationNeedsADocumentedSource() {
+        for (String v : List.of("; sc:rank 3", "; sc:rank 3 ; prov:wasDerivedFrom ex:city")) {
+            List<ShaclValidation.Violation> vs = violationsOfTheObservation(v);
+            assertEquals(1, vs.size(), v + ": " + vs);
+            assertEquals("must be derived from a source listed in sources.csv", vs.get(0).message());
+            assertEquals("<http://www.w3.org/ns/prov#wasDerivedFrom>", vs.get(0).path());
+        }
     }
 }
