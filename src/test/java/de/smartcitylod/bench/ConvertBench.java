@@ -38,13 +38,16 @@ public final class ConvertBench {
         boolean convertBench = args.length <= 2 || !args[2].equals("--build-only");
         // --generate-only DIR: write the synthetic data folder DIR/data and stop (bench/endpoint.sh uses it)
         boolean generateOnly = args.length > 3 && args[2].equals("--generate-only");
-        Path dir = generateOnly ? Path.of(args[3]) : Files.createTempDirectory("smartcity-bench");
-        long rows = generate(dir.resolve("data"), cities, editions);
-        System.out.printf(Locale.ROOT, "generated %,d index-result rows (%,d cities x %d editions) in %s%n", rows, cities, editions, dir);
-        if (generateOnly) return;
-
-        Uris uris = Uris.defaults();
+        if (generateOnly) {
+            long rows = generate(Path.of(args[3]).resolve("data"), cities, editions);
+            System.out.printf(Locale.ROOT, "generated %,d index-result rows (%,d cities x %d editions) in %s%n", rows, cities, editions, args[3]);
+            return;
+        }
+        Path dir = Files.createTempDirectory("smartcity-bench");
         try {
+            long rows = generate(dir.resolve("data"), cities, editions);
+            System.out.printf(Locale.ROOT, "generated %,d index-result rows (%,d cities x %d editions) in %s%n", rows, cities, editions, dir);
+            Uris uris = Uris.defaults();
             if (convertBench) compareConversion(dir, uris, rows);
             if (build) buildAndLoaderFloor(dir);
         } finally {
@@ -54,9 +57,12 @@ public final class ConvertBench {
         }
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    /** Deletes the benchmark's folder; a failure to delete is reported, not thrown over the run's own error. */
+    private static void deleteTree(Path dir) {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 
