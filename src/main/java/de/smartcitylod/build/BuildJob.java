@@ -1,5 +1,6 @@
 package de.smartcitylod.build;
 
+import de.smartcitylod.concurrent.SideBySide;
 import de.smartcitylod.convert.Pipeline;
 import de.smartcitylod.publish.DumpWriter;
 import de.smartcitylod.publish.PatchWriter;
@@ -23,6 +24,7 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +34,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The build: convert the CSV sources, validate with SHACL, then load a new TDB2 store and write new
@@ -95,7 +95,7 @@ public final class BuildJob {
     }
 
     /** SHACL over the whole data (in read transactions on {@code txn} if it is a store); on violations, converts again remembering the CSV rows of the focus nodes only, and throws. */
-    private void validate(Graph union, org.apache.jena.sparql.core.Transactional txn) {
+    private void validate(Graph union, Transactional txn) {
         long t1 = System.nanoTime();
         List<ShaclValidation.Violation> violations = new ShaclValidation(options.shapes()).validate(union, txn, Map.of());
         if (!violations.isEmpty()) {
@@ -176,20 +176,15 @@ public final class BuildJob {
                     DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
                     return c;
                 });
-                await(shacl);
+                SideBySide.await(shacl);
                 if (!unchanged) {
-                    QualityReport r = await(report);
+                    QualityReport r = SideBySide.await(report);
                     java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), r.markdown());
                     LOG.info(r.summary());
-                    changes = await(patch);
+                    changes = SideBySide.await(patch);
                 }
             } finally {
-                // Let running steps end by themselves: an interrupt inside Lucene or TDB2 closes their
-                // file channels under them, and the store could then not be closed cleanly.
-                pool.shutdown();
-                try {
-                    while (!pool.awaitTermination(10, TimeUnit.SECONDS)) LOG.info("waiting for the build's checks to finish");
-                } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                SideBySide.end(pool, () -> LOG.info("waiting for the build's checks to finish"));
                 if (store != null) TdbStore.close(store);
             }
             if (unchanged) {
@@ -210,21 +205,6 @@ public final class BuildJob {
             stores.discard(storeDir);
             dumps.discard(dumpsDir);
             throw e;
-        }
-    }
-
-    /** The result of a build step run beside others; its own exceptions come out unwrapped. */
-    private static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            if (e.getCause() instanceof IOException io) throw new UncheckedIOException(io);
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package de.smartcitylod.validate;
 
+import de.smartcitylod.concurrent.SideBySide;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Transactional;
@@ -102,7 +103,7 @@ public final class ShaclValidation {
             }
             List<Violation> out = new ArrayList<>();
             for (Future<ValidationReport> f : reports) {
-                for (ReportEntry e : get(f).getEntries()) {
+                for (ReportEntry e : SideBySide.await(f).getEntries()) {
                     if (e.severity() != Severity.Violation) continue;
                     Node focus = e.focusNode();
                     out.add(new Violation(NodeFmtLib.strNT(focus), e.resultPath() == null ? "" : e.resultPath().toString(),
@@ -112,17 +113,9 @@ public final class ShaclValidation {
             return sorted(out);
         } finally {
             // On a failure the other tasks must end before it is thrown on: each holds a read
-            // transaction, and the build closes (and may delete) the store next. Queued ones never start;
-            // running ones are not interrupted (an interrupt closes TDB2's and Lucene's file channels).
+            // transaction, and the build closes (and may delete) the store next. Queued ones never start.
             reports.forEach(f -> f.cancel(false));
-            pool.shutdown();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    if (pool.awaitTermination(10, TimeUnit.SECONDS)) break;
-                } catch (InterruptedException e) { interrupted = true; }
-            }
-            if (interrupted) Thread.currentThread().interrupt();
+            SideBySide.end(pool, () -> {});
         }
     }
 
@@ -132,19 +125,6 @@ public final class ShaclValidation {
         try { return c.call(); }
         catch (RuntimeException e) { throw e; }
         catch (Exception e) { throw new IllegalStateException(e); }
-    }
-
-    private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     public static List<Violation> sorted(List<Violation> vs) {
