@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ final class TurtleBlocks implements AutoCloseable {
     // Jena's layout constants (WriterConst, WriterStreamRDFBlocks, Widths in Jena 6.0.0)
     private static final int LONG_SUBJECT = 20, INDENT_PREDICATE = 8, MIN_PREDICATE = 6, LONG_PREDICATE = 30, GAP = 2;
     private static final int CACHED_TERMS = 100_000;
+    private static final String TYPE = "<" + RDF.type.getURI() + ">";
 
     private final Writer out;
     private final String graphSuffix;
@@ -38,7 +40,7 @@ final class TurtleBlocks implements AutoCloseable {
     private final Map<String, String> formatted = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, String> e) { return size() > CACHED_TERMS; }
     };
-    private final Map<String, Integer> widths = new LinkedHashMap<>();
+    private final Map<String, Integer> widths = new HashMap<>();   // per predicate: a vocabulary's few
 
     private String subject;                                       // the current block's subject term
     private final List<String> predicates = new ArrayList<>(), objects = new ArrayList<>();
@@ -64,10 +66,12 @@ final class TurtleBlocks implements AutoCloseable {
     boolean accept(String line) {
         // "<s> <p> object <g> .\n": subject and predicate are IRIs, which hold no space; the graph
         // suffix needs a space before it, which a default-graph line's last term cannot give.
+        // Every line is offered to each graph's writer in turn: the cheap test first.
+        if (!line.endsWith(graphSuffix)) return false;
         int s = line.indexOf("> ") + 1;
         int p = line.indexOf("> ", s + 1) + 1;
         int o = p + 1;
-        if (s <= 0 || p <= 0 || !line.endsWith(graphSuffix) || line.length() - graphSuffix.length() <= o) return false;
+        if (s <= 0 || p <= 0 || line.length() - graphSuffix.length() <= o) return false;
         String subj = line.substring(0, s);
         if (!subj.equals(subject)) {
             flush();
@@ -106,8 +110,6 @@ final class TurtleBlocks implements AutoCloseable {
         predicates.clear();
         objects.clear();
     }
-
-    private static final String TYPE = "<" + RDF.type.getURI() + ">";
 
     /** The predicate column's width, as Jena's Widths.calcWidthTriples gives it. */
     private int width() {
