@@ -5,6 +5,8 @@ import de.smartcitylod.convert.Pipeline;
 import de.smartcitylod.publish.DumpWriter;
 import de.smartcitylod.publish.PatchWriter;
 import de.smartcitylod.publish.Release;
+import de.smartcitylod.publish.SubjectGroups;
+import de.smartcitylod.report.Census;
 import de.smartcitylod.report.QualityReport;
 import de.smartcitylod.store.Generations;
 import de.smartcitylod.store.TdbStore;
@@ -133,59 +135,65 @@ public final class BuildJob {
             long t0 = System.nanoTime();
             Pipeline.Result[] converted = new Pipeline.Result[1];
             DumpWriter.Collector forDumps = new DumpWriter.Collector();
+            // the quality report's counts and claims, taken from the dump's sorted lines as they are written
+            Census census = new Census();
             Dataset store = null;
-            // SHACL, the quality report and the patch read the finished store and dumps independently:
-            // run them side by side (each store reader in its own read transaction).
-            ExecutorService pool = Executors.newFixedThreadPool(3);
-            Release previous, release;
+            Path previousDumps = dumps.current();
+            Release previous = Release.read(previousDumps), release;
             List<DumpWriter.DumpFile> files;
             long n, changes = 0;
             boolean unchanged;
-            try {
-                DumpWriter.Dumps written;
-                Future<?> shacl;
-                Pipeline.Result result;
-                DatasetGraph data;
-                try (forDumps) {
-                    // one pass: every converted quad goes to the bulk loader and to the dumps' external sort
-                    TdbStore.load(options.config(), storeDir, sink -> converted[0] = convert(new StreamRDFWrapper(sink) {
-                        @Override public void quad(Quad q) { forDumps.quad(q); super.quad(q); }
-                    }));
-                    result = converted[0];
-                    LOG.info("converted and loaded {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
-                    store = TdbStore.open(options.config(), storeDir);
-                    data = store.asDatasetGraph();
-                    // SHACL needs only the store: it runs while this thread writes the dumps (one thread,
-                    // which left the other core idle).
-                    shacl = pool.submit(() -> validate(data.getUnionGraph(), data));
-                    written = DumpWriter.write(forDumps, graphs(), dumpsDir);
+            // the patch to this release, merged from the dump's sorted lines as they are written
+            try (PatchWriter.Merge patchLines = new PatchWriter.Merge(previousDumps, previous, dumpsDir.resolve(Release.PATCH))) {
+                // SHACL, the quality report and the patch's end run side by side (each store reader in its own read transaction)
+                ExecutorService pool = Executors.newFixedThreadPool(3);
+                try {
+                    DumpWriter.Dumps written;
+                    Future<?> shacl;
+                    Pipeline.Result result;
+                    DatasetGraph data;
+                    try (forDumps) {
+                        // one pass: every converted quad goes to the bulk loader and to the dumps' external sort
+                        TdbStore.load(options.config(), storeDir, sink -> converted[0] = convert(new StreamRDFWrapper(sink) {
+                            @Override public void quad(Quad q) { forDumps.quad(q); super.quad(q); }
+                        }));
+                        result = converted[0];
+                        LOG.info("converted and loaded {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
+                        store = TdbStore.open(options.config(), storeDir);
+                        data = store.asDatasetGraph();
+                        // SHACL needs only the store: it runs while this thread writes the dumps
+                        shacl = pool.submit(() -> validate(data.getUnionGraph(), data));
+                        long td = System.nanoTime();
+                        SubjectGroups bySubject = new SubjectGroups(census);
+                        written = DumpWriter.write(forDumps, graphs(), dumpsDir, (line, utf8) -> { bySubject.line(line); patchLines.line(line, utf8); });
+                        bySubject.end();
+                        LOG.info("wrote {} dumps in {} ms", written.files().size(), (System.nanoTime() - td) / 1_000_000);
+                    }
+                    files = written.files();
+                    n = written.quads();
+                    String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
+                    String id = Release.id(allSha);
+                    unchanged = previous != null && previous.version().equals(id) && id.equals(stores.currentId());
+                    Future<QualityReport> report = unchanged ? null
+                            : pool.submit(() -> Txn.calculateRead(data, () -> new QualityReport(data, census, graphs(), result.rowsPerFile())));
+                    String date = Release.date(Txn.calculateRead(data, () -> newestSourceDate(data)), System.getenv());
+                    release = Release.of(allSha, date, options.uris().base(), previous, n);
+                    Future<Long> patch = unchanged ? null : pool.submit(() -> {
+                        long c = patchLines.finish(release);
+                        DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
+                        return c;
+                    });
+                    SideBySide.await(shacl);
+                    if (!unchanged) {
+                        QualityReport r = SideBySide.await(report);
+                        java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), r.markdown());
+                        LOG.info(r.summary());
+                        changes = SideBySide.await(patch);
+                    }
+                } finally {
+                    SideBySide.end(pool, () -> LOG.info("waiting for the build's checks to finish"));
+                    if (store != null) TdbStore.close(store);
                 }
-                Path previousDumps = dumps.current();
-                previous = Release.read(previousDumps);
-                files = written.files();
-                n = written.quads();
-                String allSha = files.stream().filter(f -> f.name().equals(DumpWriter.ALL)).findFirst().orElseThrow().sha256();
-                String id = Release.id(allSha);
-                unchanged = previous != null && previous.version().equals(id) && id.equals(stores.currentId());
-                Future<QualityReport> report = unchanged ? null
-                        : pool.submit(() -> Txn.calculateRead(data, () -> new QualityReport(data, graphs(), result.rowsPerFile())));
-                String date = Release.date(Txn.calculateRead(data, () -> newestSourceDate(data)), System.getenv());
-                release = Release.of(allSha, date, options.uris().base(), previous, n);
-                Future<Long> patch = unchanged ? null : pool.submit(() -> {
-                    long c = PatchWriter.write(previousDumps, dumpsDir.resolve(DumpWriter.ALL), previous, release, dumpsDir.resolve(Release.PATCH));
-                    DumpWriter.checksum(dumpsDir.resolve(Release.PATCH));
-                    return c;
-                });
-                SideBySide.await(shacl);
-                if (!unchanged) {
-                    QualityReport r = SideBySide.await(report);
-                    java.nio.file.Files.writeString(dumpsDir.resolve(QUALITY_REPORT), r.markdown());
-                    LOG.info(r.summary());
-                    changes = SideBySide.await(patch);
-                }
-            } finally {
-                SideBySide.end(pool, () -> LOG.info("waiting for the build's checks to finish"));
-                if (store != null) TdbStore.close(store);
             }
             if (unchanged) {
                 LOG.info("the data did not change: release {} is already served; no new release", release.version());

@@ -62,13 +62,24 @@ public final class DumpWriter {
      * triples in N-Triples order, because every line of one graph ends in the same graph term).
      */
     public static Dumps write(Collector quads, Map<String, Node> graphs, Path dir) throws IOException {
+        return write(quads, graphs, dir, (line, utf8) -> {});
+    }
+
+    /** Receives the dump's lines, each also as UTF-8 (encoded once for all who write it). */
+    public interface LineSink { void line(String line, byte[] utf8) throws IOException; }
+
+    /**
+     * As {@link #write(Collector, Map, Path)}, and hands each distinct line, in order and with its
+     * newline, to {@code alsoTo} on the way (what else is made from the sorted data needs no pass of its own).
+     */
+    public static Dumps write(Collector quads, Map<String, Node> graphs, Path dir, LineSink alsoTo) throws IOException {
         Files.createDirectories(dir);
         Path all = dir.resolve(ALL);
         Map<String, String> prefixes = new TreeMap<>(Vocab.prefixes().getNsPrefixMap());
         List<Writer> files = new ArrayList<>();
         long n = 0;
-        try (OutputStream os = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(all)), 1 << 16);
-             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+        // buffered before the deflater too: it is called once per 64 KB, not once per line (2 s of 12 on 9.1M lines)
+        try (OutputStream w = new BufferedOutputStream(new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(all)), 1 << 16), 1 << 16)) {
             List<TurtleBlocks> turtle = new ArrayList<>();
             for (Map.Entry<String, Node> g : graphs.entrySet()) {
                 Writer f = Files.newBufferedWriter(dir.resolve(graphFileName(g.getKey())), StandardCharsets.UTF_8);
@@ -79,8 +90,10 @@ public final class DumpWriter {
             for (Iterator<String> it = quads.lines.sorted(); it.hasNext(); ) {
                 String line = it.next();
                 if (line.equals(last)) continue;            // a dataset holds each quad once
-                w.write(line);
+                byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+                w.write(utf8);
                 for (TurtleBlocks t : turtle) if (t.accept(line)) break;
+                alsoTo.line(line, utf8);
                 last = line;
                 n++;
             }

@@ -1,13 +1,11 @@
 package de.smartcitylod.report;
 
 import de.smartcitylod.vocab.SC;
-import de.smartcitylod.vocab.Vocab;
-import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.*;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.RDF;
 
 import java.math.BigDecimal;
 import java.util.*;
@@ -50,11 +48,20 @@ public final class QualityReport {
     private final List<String> sourcesWithoutTitle = new ArrayList<>();
     private final List<String> editionsWithoutCategoryNames = new ArrayList<>();
 
-    public QualityReport(DatasetGraph data, Map<String, org.apache.jena.graph.Node> graphs, Map<String, Integer> rowsPerFile) {
+    /** The report of a dataset held in memory. */
+    public QualityReport(DatasetGraph data, Map<String, Node> graphs, Map<String, Integer> rowsPerFile) {
+        this(data, Census.of(data), graphs, rowsPerFile);
+    }
+
+    /**
+     * The report of {@code data}, whose census was taken as its dumps were written (so counts and
+     * claims are not read back from the store).
+     */
+    public QualityReport(DatasetGraph data, Census census, Map<String, Node> graphs, Map<String, Integer> rowsPerFile) {
         this.ds = DatasetFactory.wrap(data);
         this.rowsPerFile = new LinkedHashMap<>(rowsPerFile);
-        graphs.forEach((name, g) -> graphSizes.put(name, (long) data.getGraph(g).size()));
-        compute();
+        graphs.forEach((name, g) -> graphSizes.put(name, census.triples(g)));
+        compute(census);
     }
 
     private final Map<String, Integer> rowsPerFile;
@@ -102,15 +109,13 @@ public final class QualityReport {
         return n == null ? "" : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
     }
 
-    private void compute() {
+    private void compute(Census census) {
         for (String cls : List.of("State", "District", "Municipality", "City", "MunicipalGroup", "Source", "IndexEdition", "IndexObservation",
                 "AtlasEdition", "AtlasProfile", "AtlasStatistic", "Project", "LighthouseProject", "ModelProject", "FundingProgramme",
-                "Competition", "ProgrammeRound", "Participation")) {
-            var r = unionSelect("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a sc:" + cls + " }");
-            classCounts.put(cls, Long.parseLong(s(r.get(0), "n")));
-        }
+                "Competition", "ProgrammeRound", "Participation"))
+            classCounts.put(cls, census.resources(NodeFactory.createURI(SC.NS + cls)));
         // All pairs of claims about the same edition and city, in the same category or one unstated.
-        List<Claim> claims = claims(ds.asDatasetGraph().getUnionGraph());
+        List<Claim> claims = census.claims();
         List<IndexConsistency.Claim> stated = new ArrayList<>();
         for (Claim c : claims)
             if (!c.cat().equals("unspecified"))
@@ -179,68 +184,6 @@ public final class QualityReport {
 
     /** One index claim: an observation with its edition's year, its city's German name and its sources' ids. */
     record Claim(String obs, int year, String city, String cat, String rank, String score, String change, String sources) {}
-
-    private static final Comparator<Claim> CLAIM_ORDER = Comparator.comparingInt(Claim::year).thenComparing(Claim::city).thenComparing(Claim::obs);
-
-    /**
-     * The index claims, read observation by observation from the graph's indexes, ordered by year,
-     * city and observation. The same rows as joining an observation's edition year, city label
-     * (German), category, sources' identifiers and optional rank, score and change, grouped by all
-     * but the sources: as a SPARQL GROUP BY that was most of the report's time on a million claims.
-     * Years, names and identifiers are looked up once per edition, city and source.
-     */
-    static List<Claim> claims(Graph g) {
-        Map<Node, List<Integer>> years = new HashMap<>();
-        Map<Node, List<String>> names = new HashMap<>(), ids = new HashMap<>();
-        List<Claim> out = new ArrayList<>();
-        Map<Node, List<Node>> f = new HashMap<>();
-        g.find(Node.ANY, RDF.type.asNode(), SC.IndexObservation).forEach(t -> {
-            Node o = t.getSubject();
-            f.clear();
-            g.find(o, Node.ANY, Node.ANY).forEach(x -> f.computeIfAbsent(x.getPredicate(), k -> new ArrayList<>(1)).add(x.getObject()));
-            SortedSet<String> sources = new TreeSet<>();
-            for (Node src : f.getOrDefault(Vocab.provWasDerivedFrom, List.of()))
-                sources.addAll(ids.computeIfAbsent(src, s -> lexicals(g, s, Vocab.dctIdentifier, null)));
-            if (sources.isEmpty()) return;
-            String joined = String.join("|", sources);
-            String obs = o.isURI() ? o.getURI() : o.toString();
-            for (Node e : f.getOrDefault(SC.edition, List.of()))
-                for (int year : years.computeIfAbsent(e, x -> lexicals(g, x, SC.year, null).stream().map(QualityReport::integer).filter(Objects::nonNull).toList()))
-                    for (Node c : f.getOrDefault(SC.city, List.of()))
-                        for (String city : names.computeIfAbsent(c, x -> lexicals(g, x, Vocab.rdfsLabel, "de")))
-                            for (Node cat : f.getOrDefault(SC.category, List.of()))
-                                for (String rank : optional(f, SC.rank))
-                                    for (String score : optional(f, SC.score))
-                                        for (String change : optional(f, SC.rankChange))
-                                            out.add(new Claim(obs, year, city, (cat.isURI() ? cat.getURI() : cat.toString()).replaceAll(".*/", ""), rank, score, change, joined));
-        });
-        out.sort(CLAIM_ORDER);
-        return out;
-    }
-
-    /** The lexical forms of {@code s p ?v} (literals, in the language given if one is). */
-    private static List<String> lexicals(Graph g, Node s, Node p, String lang) {
-        List<String> out = new ArrayList<>(1);
-        g.find(s, p, Node.ANY).forEach(t -> {
-            Node v = t.getObject();
-            if (v.isLiteral() && (lang == null || lang.equals(v.getLiteralLanguage()))) out.add(v.getLiteralLexicalForm());
-        });
-        return out;
-    }
-
-    /** An optional value's lexical forms, or one empty string when there is none (as an unbound OPTIONAL). */
-    private static List<String> optional(Map<Node, List<Node>> f, Node p) {
-        List<Node> vs = f.get(p);
-        if (vs == null) return List.of("");
-        List<String> out = new ArrayList<>(vs.size());
-        for (Node v : vs) out.add(v.isLiteral() ? v.getLiteralLexicalForm() : v.isURI() ? v.getURI() : v.toString());
-        return out;
-    }
-
-    /** xsd:integer(str(?y)): the year as a number, or null where it is none (the claim is then left out). */
-    private static Integer integer(String s) {
-        try { return Integer.valueOf(s.trim()); } catch (NumberFormatException e) { return null; }
-    }
 
     /** Scores differ beyond the rounding of the less precise one (68.6 and 68.63 agree). */
     static boolean differ(String a, String b) {

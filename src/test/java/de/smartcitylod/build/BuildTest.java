@@ -81,6 +81,17 @@ class BuildTest {
     }
 
     @Test
+    void theBuildsQualityReportIsTheReportOfTheDataHeldInMemory() throws IOException {
+        // the build counts from the dump lines as they are written and queries the store for the rest
+        BuildOptions opts = BuildOptions.defaults().withStore(dir.resolve("run/tdb2")).withDumps(dir.resolve("run/dumps"));
+        BuildJob.Result r = new BuildJob(opts).run();
+        BuildJob.Converted c = new BuildJob(opts).convertAndValidate();
+        String inMemory = new de.smartcitylod.report.QualityReport(c.dataset(), c.graphs(), c.result().rowsPerFile()).markdown();
+        assertTrue(inMemory.contains("| sc:IndexObservation | ") && inMemory.contains("## Conflicting claims ("), inMemory);
+        assertEquals(inMemory, Files.readString(r.dumpsDir().resolve(BuildJob.QUALITY_REPORT)));
+    }
+
+    @Test
     void storeAndDumpsHoldTheConvertedData() throws IOException {
         Path data = Fixtures.dataDir(dir, null);
         BuildOptions opts = Fixtures.options(dir, data);

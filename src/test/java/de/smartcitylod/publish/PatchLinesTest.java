@@ -50,7 +50,7 @@ class PatchLinesTest {
         assertEquals("H prev <urn:smartcity-lod:release:" + r1.version() + "> .", lines.get(1));
         assertEquals("TX .", lines.get(2));
         assertEquals("TC .", lines.get(lines.size() - 1));
-        assertTrue(lines.get(3).startsWith("D ") && lines.get(5).startsWith("A "), "deletions first, then additions");
+        assertTrue(lines.get(3).startsWith("A ") && lines.get(5).startsWith("A ") && lines.get(6).startsWith("D "), "additions, then deletions");
 
         // the first release's patch starts from the empty dataset
         long all = PatchWriter.write(null, now.resolve(DumpWriter.ALL), null, r2, patch);
@@ -58,6 +58,16 @@ class PatchLinesTest {
         DatasetGraph fromEmpty = PatchWriter.readDump(null);
         PatchWriter.apply(fromEmpty, patch);
         assertTrue(IsoMatcher.isomorphic(PatchWriter.readDump(now), fromEmpty));
+    }
+
+    @Test void aLineReadBackComparesAsTheSortedDumpOrdersLinesWithTheirNewlines() {
+        List<String> lines = new java.util.ArrayList<>(List.of("abc\n", "abc d\n", "ab\u0001\n", "abd\n", "ab\n"));
+        lines.sort(null);
+        for (String x : lines)
+            for (String y : lines) {
+                int c = PatchWriter.Merge.compare(x.substring(0, x.length() - 1), y);
+                assertEquals(Integer.signum(x.compareTo(y)), Integer.signum(c), x + " vs " + y);
+            }
     }
 
     /** A dumps folder holding only the sorted whole-dataset dump. */

@@ -38,7 +38,7 @@ class ReportClaimsTest {
                     s(q, "cat").replaceAll(".*/", ""), s(q, "rank"), s(q, "score"), s(q, "change"),
                     String.join("|", new TreeSet<>(List.of(s(q, "sources").split("\\|")))))));
         }
-        List<QualityReport.Claim> claims = QualityReport.claims(union);
+        List<QualityReport.Claim> claims = Census.of(converted.dataset()).claims();
         assertTrue(claims.size() > 1000, "the curated index has over a thousand claims: " + claims.size());
         assertTrue(claims.stream().anyMatch(c -> c.sources().contains("|")), "some claims have two sources");
         assertTrue(claims.stream().anyMatch(c -> !c.change().isEmpty()), "some claims state a rank change");
