@@ -50,6 +50,8 @@ class ShapeByShapeTest {
         Node obs = NodeFactory.createURI("https://example.org/obs");
         assertTrue(jena.stream().filter(s -> s.startsWith(NodeFmtLib.strNT(obs))).count() >= 6, jena.toString());
         assertEquals(jena, ours);
+        // and so do a shape's focus nodes shared out in small chunks (a million observations are, in 50 chunks)
+        for (int chunk : new int[] {1, 7}) assertEquals(jena, shapeByShape(SHAPES, data, chunk), "chunks of " + chunk);
     }
 
     @Test void shapesNamedByOthersAndShapesWithTargetsOnly(@TempDir Path dir) throws Exception {
@@ -77,6 +79,7 @@ class ShapeByShapeTest {
         List<String> jena = allAtOnce(shapes, data);
         assertEquals(9, jena.size(), String.join("\n", jena));
         assertEquals(jena, shapeByShape(shapes, data));
+        assertEquals(jena, shapeByShape(shapes, data, 1));
     }
 
     /** The violations as sorted lines, repeats kept (Jena lists a node once per shape it fails). */
@@ -90,9 +93,11 @@ class ShapeByShapeTest {
         return out;
     }
 
-    static List<String> shapeByShape(Path shapes, Graph data) {
+    static List<String> shapeByShape(Path shapes, Graph data) { return shapeByShape(shapes, data, ShaclValidation.CHUNK); }
+
+    static List<String> shapeByShape(Path shapes, Graph data, int chunk) {
         List<String> out = new ArrayList<>();
-        for (ShaclValidation.Violation v : new ShaclValidation(shapes).validate(data, Map.of()))
+        for (ShaclValidation.Violation v : new ShaclValidation(shapes, chunk).validate(data, Map.of()))
             out.add(v.focusNode() + " " + v.path() + " " + v.message() + " " + v.value());
         out.sort(null);
         return out;
