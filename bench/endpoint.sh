@@ -5,8 +5,8 @@
 #              fuseki-config/config.ttl on a copy of the same TDB2 store
 #   virtuoso - Virtuoso open source 7 (Debian virtuoso-opensource) loaded from our N-Quads dump
 #   nginx    - Debian's nginx serving the very same answers as static files: the physical limit
-#   ours+lb  - ours behind deploy/nginx.conf (nginx as load balancer with its one-second micro-cache),
-#              as the deployment recipe runs it
+#   ours+lb  - ours behind deploy/nginx.conf (nginx as load balancer with its one-second micro-cache,
+#              answering revalidations of the current release itself), as the deployment recipe runs it
 # with wrk (Debian) at fixed connections and duration. Needs: wrk nginx-light virtuoso-opensource.
 # Usage: [SYNTHETIC=10000x100] bench/endpoint.sh [seconds=10] [connections=16]
 #   SYNTHETIC=CxE: instead of the curated data, C synthetic cities (Teststadt-NNNNN) x E editions of
@@ -37,7 +37,10 @@ fi
 store=$(readlink -f "$work/run/tdb2"); dumps=$(readlink -f "$work/run/dumps")
 
 p_ours=$(free_port)
-./smartcity serve --port "$p_ours" --store "$work/run/tdb2" --dumps "$work/run/dumps" >"$work/ours.log" 2>&1 & pids+=($!)
+# it tells the deployment's nginx (ours+lb below) the release it serves, as the deploy README says
+mkdir -p "$work/lb/release"
+./smartcity serve --port "$p_ours" --store "$work/run/tdb2" --dumps "$work/run/dumps" \
+  --on-release "deploy/nginx-release $work/lb/release -p $work/lb -c $work/lb/nginx.conf" >"$work/ours.log" 2>&1 & pids+=($!)
 
 # stock Fuseki: the same config file, its store paths pointed at a copy of the store (TDB2 allows one process per store)
 cp -r "$store" "$work/stock-tdb2"; rm -f "$work/stock-tdb2"/.in-use-* "$work/stock-tdb2/tdb.lock"
@@ -86,7 +89,7 @@ mkdir -p "$work/lb/logs" "$work/lb/cache"
 p_lb=$(free_port)
 sed -e "s#worker_processes auto;#worker_processes 2; daemon off; pid $work/lb/nginx.pid; error_log $work/lb/logs/error.log;#" \
     -e "s#127.0.0.1:3031#127.0.0.1:$p_ours#" -e "/127.0.0.1:3032/d" -e "s#127.0.0.1:8080#127.0.0.1:$p_lb#" \
-    -e "s#/var/cache/nginx/smartcity-lod#$work/lb/cache#" deploy/nginx.conf >"$work/lb/nginx.conf"
+    -e "s#/var/cache/nginx/smartcity-lod#$work/lb/cache#" -e "s#/var/lib/smartcity-lod/nginx#$work/lb/release#" deploy/nginx.conf >"$work/lb/nginx.conf"
 chmod -R a+rwX "$work/lb"
 nginx -p "$work/lb" -c "$work/lb/nginx.conf" & pids+=($!)
 wait_http "http://127.0.0.1:$p_lb/\$/ping"
@@ -160,6 +163,9 @@ bench "query, 304 revalidation" ours "http://127.0.0.1:$p_ours/smartcity/sparql?
 check304 "http://127.0.0.1:$p_nginx/query.json?query=$q1" "$netag"
 bench "query, 304 revalidation" nginx "http://127.0.0.1:$p_nginx/query.json?query=$q1" "If-None-Match: $netag"
 check304 "http://127.0.0.1:$p_lb/smartcity/sparql?query=$q1" "$etag"
+# nginx knows the release (deploy/nginx-release, run by ours at start) and answers these itself
+curl -s -D - -o /dev/null -H "Accept: $accept" -H "If-None-Match: $etag" "http://127.0.0.1:$p_lb/smartcity/sparql?query=$q1" | grep -qi '^X-Cache-Status: RELEASE' \
+  || { echo "nginx does not answer the revalidation from the release (see $work/ours.log)" >&2; exit 1; }
 bench "query, 304 revalidation" ours+lb "http://127.0.0.1:$p_lb/smartcity/sparql?query=$q1" "Accept: $accept" "If-None-Match: $etag"
 # ... and with short URLs (an ASK query; nginx's bare path): how much of a 304's cost is the URL
 ask='ASK%7B%7D'

@@ -35,6 +35,9 @@ final class ServeCommand implements Callable<Integer> {
     String timeout;
     @Option(names = "--cache-size", defaultValue = "268435456", description = "bytes of answers kept in memory until the next release (default: ${DEFAULT-VALUE})")
     long cacheSize;
+    @Option(names = "--on-release", description = "command run with the release id appended whenever the served release changes, at start too "
+            + "(e.g. deploy/nginx-release, so that a load balancer answers revalidations of the current release itself)")
+    String onRelease;
 
     @Override public Integer call() {
         if (new Generations(run.store).current() == null) {
@@ -43,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
                     .withUris(new Uris(base != null ? base : Uris.DEFAULT_BASE));
             new BuildJob(opts).run();
         }
-        ServerOptions o = new ServerOptions(host, port, run.config, run.store, run.dumps, queries, base, timeout, null, run.keep, 500, cacheSize);
+        ServerOptions o = new ServerOptions(host, port, run.config, run.store, run.dumps, queries, base, timeout, null, run.keep, 500, cacheSize, onRelease);
         SmartCityServer server = SmartCityServer.start(o);
         System.out.println("smartcity-lod serving on " + server.url() + "  (SPARQL endpoint " + server.url() + "smartcity/sparql)");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 /**
  * Release-keyed HTTP caching for everything derived from the data: SPARQL results, pages, RDF
  * documents, catalogue, VoID. The data change only with a release, so an answer is exact until the
- * next one: the ETag is the release id plus a hash of the request (method, path, query string or
- * SPARQL body, Accept), {@code If-None-Match} is answered with 304 before any query runs, and the
+ * next one: the ETag is the release id plus a hash of the request (request target, Accept and, for
+ * a POST, the SPARQL body; see {@link #key}), {@code If-None-Match} is answered with 304 before any query runs, and the
  * bytes of a 200 are kept in a Caffeine cache bounded by bytes, not entries. Keys carry the release
  * id, so a switch of release changes every ETag at once and no old answer can be served; the old
  * entries are then dropped.
@@ -87,8 +87,8 @@ final class ResponseCache implements Filter {
                 return;
             }
         }
-        String key = rel + "\n" + (method.equals("HEAD") ? "GET" : method) + "\n" + path + "?" + Objects.toString(req.getQueryString(), "")
-                + "\n" + Objects.toString(req.getHeader("Accept"), "") + "\n" + new String(body, StandardCharsets.UTF_8);
+        String key = key(rel, method, req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString()),
+                Objects.toString(req.getHeader("Accept"), ""), body);
         String etag = "\"" + rel + "-" + hash(key) + "\"";
         // Cache headers go on answers that are 200 (or 304 for them) only: an error or a redirect is not kept downstream either.
         if (matches(req.getHeader("If-None-Match"), etag)) {
@@ -153,10 +153,23 @@ final class ResponseCache implements Filter {
         return sb.toString();
     }
 
-    private static String hash(String key) {
+    /**
+     * What an answer depends on: the release, the request target as sent (path and query string),
+     * Accept and, for a POST, the body. A GET's (and HEAD's) key is
+     * {@code "<release> <request-target> <Accept>"}, which nginx can compute too
+     * ({@code "$smartcity_release $request_uri $http_accept"}): deploy/nginx.conf answers
+     * revalidations of the current release itself (a POST's key starts differently and never matches there).
+     */
+    static String key(String release, String method, String target, String accept, byte[] body) {
+        return method.equals("GET") || method.equals("HEAD") ? release + " " + target + " " + accept
+                : release + " " + method + " " + target + " " + accept + "\n" + new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The key's MD5 in unpadded base64url: the form nginx's secure_link module compares. Not a security measure: an ETag needs no secret. */
+    static String hash(String key) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
+            byte[] d = MessageDigest.getInstance("MD5").digest(key.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
         } catch (NoSuchAlgorithmException e) { throw new IllegalStateException(e); }
     }
 

@@ -68,6 +68,8 @@ final class ServedReleases implements AutoCloseable {
     /** Releases no longer served (or that failed to open): not opened again for time travel. */
     private final Set<String> retiredIds = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watcher;
+    /** Told the id of every release served, the first included (null: no {@code --on-release}). */
+    private final ReleaseHook hook;
     private final AtomicInteger swaps = new AtomicInteger();
 
     ServedReleases(ServerOptions options, DataAccessPointRegistry registry, String datasetName, FederationGuard guard) {
@@ -84,6 +86,8 @@ final class ServedReleases implements AutoCloseable {
         open.put(first.id, first);
         registerTimeTravel(first);
         openKept();
+        this.hook = options.onRelease() == null ? null : new ReleaseHook(options.onRelease());
+        if (hook != null) hook.served(first.id);
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "release-watcher");
             t.setDaemon(true);
@@ -222,6 +226,7 @@ final class ServedReleases implements AutoCloseable {
         registry.put(datasetName, new DataAccessPoint(datasetName, next.service));
         Served previous = current.getAndSet(next);
         swaps.incrementAndGet();
+        if (hook != null) hook.served(id);
         LOG.info("now serving release {} (was {}), switched in {} ms", id, previous.id, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -288,6 +293,7 @@ final class ServedReleases implements AutoCloseable {
 
     @Override public void close() {
         watcher.shutdownNow();
+        if (hook != null) hook.close();
         for (Served s : open.values()) unmarkInUse(s.store);
         for (Served s : retiring) unmarkInUse(s.store);
     }

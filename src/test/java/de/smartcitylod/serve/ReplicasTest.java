@@ -44,6 +44,9 @@ class ReplicasTest {
         Path data = Fixtures.dataDir(dir.resolve("primary"), null);
         try (TestServer primary = TestServer.start(dir.resolve("primary"), data, o -> o)) {
             URI from = URI.create(primary.url("/"));
+            // each replica tells nginx the release it serves (deploy/nginx-release, as the deploy README says)
+            Path releaseDir = Files.createDirectories(dir.resolve("nginx-release"));
+            String hook = "deploy/nginx-release " + releaseDir + " -p " + dir + " -c " + dir.resolve("nginx.conf");
             List<SmartCityServer> replicas = new ArrayList<>();
             List<Replica> copies = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -52,7 +55,7 @@ class ReplicasTest {
                 assertEquals(primary.server.releaseId(), r.sync(), "the replica copies the primary's release");
                 assertNull(r.sync(), "and knows when it has it already");
                 copies.add(r);
-                replicas.add(SmartCityServer.start(ServerOptions.defaults().withPort(0).withStore(run.resolve("tdb2"), run.resolve("dumps")).withReleases(3, 100)));
+                replicas.add(SmartCityServer.start(ServerOptions.defaults().withPort(0).withStore(run.resolve("tdb2"), run.resolve("dumps")).withReleases(3, 100).withOnRelease(hook)));
             }
             // the dumps a replica serves are the primary's, byte for byte
             Path primaryDump = new Generations(primary.build.dumps()).current().resolve(DumpWriter.ALL);
@@ -64,7 +67,8 @@ class ReplicasTest {
                     .replace("worker_processes auto;", "worker_processes 2; daemon off; pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("nginx-error.log") + ";")
                     .replace("127.0.0.1:3031", "127.0.0.1:" + replicas.get(0).port()).replace("127.0.0.1:3032", "127.0.0.1:" + replicas.get(1).port())
                     .replace("127.0.0.1:8080", "127.0.0.1:" + port)
-                    .replace("/var/cache/nginx/smartcity-lod", dir.resolve("nginx-cache").toString());
+                    .replace("/var/cache/nginx/smartcity-lod", dir.resolve("nginx-cache").toString())
+                    .replace("/var/lib/smartcity-lod/nginx", releaseDir.toString());
             Files.writeString(dir.resolve("nginx.conf"), conf);
             // nginx's workers run as another user (nobody) and write the micro-cache
             Path cache = Files.createDirectories(dir.resolve("nginx-cache"));
@@ -76,6 +80,7 @@ class ReplicasTest {
                 String lb = "http://127.0.0.1:" + port;
                 waitFor(lb + "/$/ping");
                 microCacheAnswersRepeatsAndRevalidations(lb);
+                String oldTag = nginxAnswersRevalidationsOfTheCurrentRelease(lb, primary.server.releaseId());
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger ok = new AtomicInteger();
                 Queue<String> failures = new ConcurrentLinkedQueue<>();
@@ -124,6 +129,14 @@ class ReplicasTest {
                     if (!"3".equals(n)) Thread.sleep(100);
                 }
                 assertEquals("3", n, "the new release through the load balancer");
+                // the replica told nginx: the old release's ETag is no longer answered with a 304, the new one's is
+                t0 = System.nanoTime();
+                while (revalidate(lb, oldTag).statusCode() == 304 && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(100);
+                assertEquals(200, revalidate(lb, oldTag).statusCode(), "an ETag of the old release gets the new answer");
+                t0 = System.nanoTime();
+                while (!"RELEASE".equals(revalidate(lb, revalidate(lb, null).headers().firstValue("ETag").orElseThrow()).headers().firstValue("X-Cache-Status").orElse(""))
+                        && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(100);
+                nginxAnswersRevalidationsOfTheCurrentRelease(lb, id);
                 Thread.sleep(500);
                 stop.set(true);
                 for (Thread th : load) th.join();
@@ -168,10 +181,11 @@ class ReplicasTest {
         assertTrue(FROM_CACHE.contains(again.headers().firstValue("X-Cache-Status").orElse("")), "the repeat is nginx's: " + again.headers().map());
         assertEquals(first.body(), again.body());
         assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+        // two ETags, as a cache holding two variants sends them: not for nginx's release check, for its cache
         HttpResponse<String> revalidated = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "application/sparql-results+json")
-                .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("If-None-Match", "\"0123456789ab-x\", " + etag).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(304, revalidated.statusCode());
-        assertTrue(FROM_CACHE.contains(revalidated.headers().firstValue("X-Cache-Status").orElse("")), "nginx answers the revalidation itself");
+        assertTrue(FROM_CACHE.contains(revalidated.headers().firstValue("X-Cache-Status").orElse("")), "nginx answers the revalidation from its cache: " + revalidated.headers().map());
         // another Accept is another answer (Vary: Accept), not the cached JSON
         HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(csv.body().startsWith("n"), csv.body());
@@ -190,6 +204,50 @@ class ReplicasTest {
         HttpResponse<Void> dump304 = HTTP.send(HttpRequest.newBuilder(URI.create(dump)).header("If-None-Match", dumpTag).GET().build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(304, dump304.statusCode());
         assertTrue(dump304.headers().firstValue("X-Cache-Status").isEmpty(), "not through the cache");
+    }
+
+    private static final String REVALIDATED_QUERY = "/smartcity/sparql?query=" + URLEncoder.encode(Q + " # release check", StandardCharsets.UTF_8);
+
+    /** A GET of the release-check query as JSON, with {@code If-None-Match} if {@code etag} is not null. */
+    private static HttpResponse<String> revalidate(String lb, String etag) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(lb + REVALIDATED_QUERY)).header("Accept", "application/sparql-results+json");
+        if (etag != null) b.header("If-None-Match", etag);
+        return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * nginx knows the replicas' release (deploy/nginx-release) and answers a revalidation of it from
+     * the request alone, with no replica and no cache file: the ETag names the release and hashes the
+     * request target and Accept. Another Accept, a forged hash or a HEAD of another URL gets no such 304.
+     * @return the ETag revalidated
+     */
+    private static String nginxAnswersRevalidationsOfTheCurrentRelease(String lb, String release) throws Exception {
+        HttpResponse<String> first = revalidate(lb, null);
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.startsWith("\"" + release + "-"), etag);
+        HttpResponse<String> r = null;
+        long t0 = System.nanoTime();               // the replica's hook may still be reloading nginx
+        while ((r = revalidate(lb, etag)).headers().firstValue("X-Cache-Status").filter("RELEASE"::equals).isEmpty() && System.nanoTime() - t0 < 10_000_000_000L)
+            Thread.sleep(100);
+        assertEquals(304, r.statusCode());
+        assertEquals("RELEASE", r.headers().firstValue("X-Cache-Status").orElse(""), "nginx's own 304: " + r.headers().map());
+        assertEquals(etag, r.headers().firstValue("ETag").orElse(""));
+        assertEquals("public, max-age=300", r.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(r.body().isEmpty());
+        // the same ETag for another variant (Accept) is not the current one: a 200 from the cache or a replica
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(lb + REVALIDATED_QUERY)).header("Accept", "text/csv")
+                .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("n"), csv.body());
+        // a well-formed ETag with another hash: not nginx's 304
+        String forged = etag.substring(0, 14) + (etag.charAt(14) == 'A' ? 'B' : 'A') + etag.substring(15);
+        assertEquals(200, revalidate(lb, forged).statusCode());
+        // a POST of the same query is never answered from the GET's ETag by nginx
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(lb + REVALIDATED_QUERY)).header("Accept", "application/sparql-results+json")
+                .header("If-None-Match", etag).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertNotEquals("RELEASE", post.headers().firstValue("X-Cache-Status").orElse(""));
+        return etag;
     }
 
     private static final Set<String> FROM_CACHE = Set.of("HIT", "REVALIDATED", "UPDATING", "STALE");

@@ -45,6 +45,10 @@ class ResponseCacheTest {
                 assertEquals(first.headers().firstValue("Content-Type"), again.headers().firstValue("Content-Type"), path);
                 String etag = first.headers().firstValue("ETag").orElseThrow();
                 assertTrue(etag.startsWith("\"" + s.server.releaseId() + "-"), "the ETag names the release: " + etag);
+                // and hashes what nginx can hash too (deploy/nginx.conf: "$smartcity_release $request_uri $http_accept")
+                String md5 = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("MD5").digest(
+                        (s.server.releaseId() + " " + path + " application/sparql-results+json, text/turtle;q=0.9, text/html;q=0.8").getBytes(StandardCharsets.UTF_8)));
+                assertEquals("\"" + s.server.releaseId() + "-" + md5 + "\"", etag, path);
                 assertTrue(first.headers().firstValue("Cache-Control").orElse("").contains("public"), path);
                 var revalidated = get(s, path, "application/sparql-results+json, text/turtle;q=0.9, text/html;q=0.8", etag);
                 assertEquals(304, revalidated.statusCode(), path);
