@@ -97,9 +97,11 @@ public final class BuildJob {
     }
 
     /** SHACL over the whole data (in read transactions on {@code txn} if it is a store); on violations, converts again remembering the CSV rows of the focus nodes only, and throws. */
-    private void validate(Graph union, Transactional txn) {
+    private void validate(Graph union, Transactional txn) { validate(new ShaclValidation(options.shapes()), union, txn); }
+
+    private void validate(ShaclValidation shapes, Graph union, Transactional txn) {
         long t1 = System.nanoTime();
-        List<ShaclValidation.Violation> violations = new ShaclValidation(options.shapes()).validate(union, txn, Map.of());
+        List<ShaclValidation.Violation> violations = shapes.validate(union, txn, Map.of());
         if (!violations.isEmpty()) {
             // Conversion is deterministic: convert again, remembering the CSV rows of the focus nodes only.
             java.util.Set<Node> focus = new java.util.HashSet<>();
@@ -161,12 +163,15 @@ public final class BuildJob {
                         LOG.info("converted and loaded {} quads from {} files in {} ms", result.quads(), result.rowsPerFile().size(), (System.nanoTime() - t0) / 1_000_000);
                         store = TdbStore.open(options.config(), storeDir);
                         data = store.asDatasetGraph();
-                        // SHACL needs only the store: it runs while this thread writes the dumps
-                        shacl = pool.submit(() -> validate(data.getUnionGraph(), data));
+                        // SHACL needs only the store: it runs on one core while this thread writes the dumps, on two after
+                        ShaclValidation shapes = new ShaclValidation(options.shapes());
+                        shapes.threads(1);
+                        shacl = pool.submit(() -> validate(shapes, data.getUnionGraph(), data));
                         long td = System.nanoTime();
                         SubjectGroups bySubject = new SubjectGroups(census);
                         written = DumpWriter.write(forDumps, graphs(), dumpsDir, (line, utf8) -> { bySubject.line(line); patchLines.line(line, utf8); });
                         bySubject.end();
+                        shapes.threads(ShaclValidation.THREADS);
                         LOG.info("wrote {} dumps in {} ms", written.files().size(), (System.nanoTime() - td) / 1_000_000);
                     }
                     files = written.files();

@@ -99,11 +99,14 @@ public final class ShaclValidation {
      * {@code txn} when the data is in a store (TDB2 transactions belong to a thread).
      */
     public List<Violation> validate(Graph data, Transactional txn, Map<Node, ?> origins) {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+        int width = threads;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(width, width, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "shacl");
             t.setDaemon(true);
             return t;
         });
+        running = pool;
+        threads(threads);                                   // a change made meanwhile
         List<Future<ValidationReport>> reports = new ArrayList<>();
         try {
             for (Shapes part : shapes) {
@@ -146,7 +149,24 @@ public final class ShaclValidation {
         return txn == null ? call(c) : Txn.calculateRead(txn, () -> call(c));
     }
 
-    static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    public static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    private volatile int threads = THREADS;
+    private volatile ThreadPoolExecutor running;
+
+    /**
+     * Validates with {@code n} threads from now on, also while a validation runs: the build gives
+     * SHACL one while it writes the dumps on the other core, and both once they are written.
+     */
+    public void threads(int n) {
+        threads = n;
+        ThreadPoolExecutor p = running;
+        if (p == null) return;
+        synchronized (p) {                                  // core <= maximum at every step
+            if (n > p.getMaximumPoolSize()) { p.setMaximumPoolSize(n); p.setCorePoolSize(n); }
+            else { p.setCorePoolSize(n); p.setMaximumPoolSize(n); }
+        }
+    }
 
     private static <T> T call(Callable<T> c) {
         try { return c.call(); }

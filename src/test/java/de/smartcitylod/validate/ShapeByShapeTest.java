@@ -52,6 +52,15 @@ class ShapeByShapeTest {
         assertEquals(jena, ours);
         // and so do a shape's focus nodes shared out in small chunks (a million observations are, in 50 chunks)
         for (int chunk : new int[] {1, 7}) assertEquals(jena, shapeByShape(SHAPES, data, chunk), "chunks of " + chunk);
+        // on one thread, widened to two while it runs (as the build does once the dumps are written)
+        ShaclValidation narrow = new ShaclValidation(SHAPES, 3);
+        narrow.threads(1);
+        Thread widen = new Thread(() -> { try { Thread.sleep(50); } catch (InterruptedException e) { return; } narrow.threads(2); });
+        widen.start();
+        List<String> widened = new ArrayList<>();
+        for (ShaclValidation.Violation v : narrow.validate(data, Map.of())) widened.add(v.focusNode() + " " + v.path() + " " + v.message() + " " + v.value());
+        widened.sort(null);
+        assertEquals(jena, widened);
     }
 
     @Test void shapesNamedByOthersAndShapesWithTargetsOnly(@TempDir Path dir) throws Exception {
