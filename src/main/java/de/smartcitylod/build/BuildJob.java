@@ -5,7 +5,6 @@ import de.smartcitylod.convert.Pipeline;
 import de.smartcitylod.publish.DumpWriter;
 import de.smartcitylod.publish.PatchWriter;
 import de.smartcitylod.publish.Release;
-import de.smartcitylod.publish.SubjectGroups;
 import de.smartcitylod.report.Census;
 import de.smartcitylod.report.QualityReport;
 import de.smartcitylod.store.Generations;
@@ -168,9 +167,7 @@ public final class BuildJob {
                         shapes.threads(1);
                         shacl = pool.submit(() -> validate(shapes, data.getUnionGraph(), data));
                         long td = System.nanoTime();
-                        SubjectGroups bySubject = new SubjectGroups(census);
-                        written = DumpWriter.write(forDumps, graphs(), dumpsDir, (line, utf8) -> { bySubject.line(line); patchLines.line(line, utf8); });
-                        bySubject.end();
+                        written = DumpWriter.write(forDumps, graphs(), dumpsDir, patchLines::line, census);
                         shapes.threads(ShaclValidation.THREADS);
                         LOG.info("wrote {} dumps in {} ms", written.files().size(), (System.nanoTime() - td) / 1_000_000);
                     }

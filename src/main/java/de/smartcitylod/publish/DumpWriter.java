@@ -56,23 +56,18 @@ public final class DumpWriter {
     /** The written dumps, in a fixed order, and the number of distinct quads. */
     public record Dumps(List<DumpFile> files, long quads) {}
 
-    /**
-     * Writes all dumps into {@code dir} in one pass over the sorted lines: the N-Quads without
-     * duplicates, and each named graph's lines as Turtle (a graph's triples in dump order are its
-     * triples in N-Triples order, because every line of one graph ends in the same graph term).
-     */
-    public static Dumps write(Collector quads, Map<String, Node> graphs, Path dir) throws IOException {
-        return write(quads, graphs, dir, (line, utf8) -> {});
-    }
-
     /** Receives the dump's lines, each also as UTF-8 (encoded once for all who write it). */
     public interface LineSink { void line(String line, byte[] utf8) throws IOException; }
 
     /**
-     * As {@link #write(Collector, Map, Path)}, and hands each distinct line, in order and with its
-     * newline, to {@code alsoTo} on the way (what else is made from the sorted data needs no pass of its own).
+     * Writes all dumps into {@code dir} in one pass over the sorted lines: the N-Quads without
+     * duplicates, and each named graph's statements as Turtle, subject by subject (a graph's triples
+     * in dump order are its triples in N-Triples order, because every line of one graph ends in the
+     * same graph term). On the way, what else is made from the sorted data needs no pass of its own:
+     * each distinct line, with its newline, goes to {@code lines}, and each subject's statements, as
+     * {@link SubjectGroups} cuts them for the Turtle files, to {@code bySubject}.
      */
-    public static Dumps write(Collector quads, Map<String, Node> graphs, Path dir, LineSink alsoTo) throws IOException {
+    public static Dumps write(Collector quads, Map<String, Node> graphs, Path dir, LineSink lines, SubjectGroups.Sink bySubject) throws IOException {
         Files.createDirectories(dir);
         Path all = dir.resolve(ALL);
         Map<String, String> prefixes = new TreeMap<>(Vocab.prefixes().getNsPrefixMap());
@@ -80,24 +75,26 @@ public final class DumpWriter {
         long n = 0;
         // buffered before the deflater too: it is called once per 64 KB, not once per line (2 s of 12 on 9.1M lines)
         try (OutputStream w = new BufferedOutputStream(new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(all)), 1 << 16), 1 << 16)) {
-            List<TurtleBlocks> turtle = new ArrayList<>();
+            List<SubjectGroups.Sink> sinks = new ArrayList<>();
             for (Map.Entry<String, Node> g : graphs.entrySet()) {
                 Writer f = Files.newBufferedWriter(dir.resolve(graphFileName(g.getKey())), StandardCharsets.UTF_8);
                 files.add(f);
-                turtle.add(new TurtleBlocks(f, g.getValue().getURI(), prefixes));
+                sinks.add(new TurtleBlocks(f, g.getValue().getURI(), prefixes));
             }
+            sinks.add(bySubject);
+            SubjectGroups groups = new SubjectGroups((s, p, o, g) -> { for (SubjectGroups.Sink k : sinks) k.subject(s, p, o, g); });
             String last = null;
             for (Iterator<String> it = quads.lines.sorted(); it.hasNext(); ) {
                 String line = it.next();
                 if (line.equals(last)) continue;            // a dataset holds each quad once
                 byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
                 w.write(utf8);
-                for (TurtleBlocks t : turtle) if (t.accept(line)) break;
-                alsoTo.line(line, utf8);
+                groups.line(line);
+                lines.line(line, utf8);
                 last = line;
                 n++;
             }
-            turtle.forEach(TurtleBlocks::close);
+            groups.end();
         } finally {
             for (Writer f : files) f.close();
         }

@@ -35,21 +35,6 @@ public final class PatchWriter {
     }
 
     /**
-     * Writes the patch from the release whose dumps are in {@code previousDumps} (null: the empty
-     * dataset) to the sorted dump {@code nextDump}, reading that dump's lines back; the build uses
-     * {@link Merge} on the lines as it writes them.
-     */
-    public static long write(Path previousDumps, Path nextDump, Release previous, Release next, Path file) throws IOException {
-        try (Merge merge = new Merge(previousDumps, previous, file); BufferedReader b = lines(nextDump)) {
-            for (String y = b.readLine(); y != null; y = b.readLine()) {
-                String line = y + "\n";
-                merge.line(line, line.getBytes(StandardCharsets.UTF_8));
-            }
-            return merge.finish(next);
-        }
-    }
-
-    /**
      * A patch merged from the new release's sorted dump lines as they pass by: additions, then
      * deletions, each in N-Quads order (the two are disjoint, so their order does not matter to
      * whoever applies the patch; additions first go straight into the file, and only the deletions,

@@ -16,23 +16,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One graph's Turtle dump, written straight from the dumps' sorted N-Quads lines in the layout of
- * Jena's streaming {@code TURTLE_BLOCKS} writer (byte for byte, see TurtleBlocksTest).
+ * One graph's Turtle dump, written straight from the dumps' sorted N-Quads lines, subject by subject
+ * as {@link SubjectGroups} cuts them, in the layout of Jena's streaming {@code TURTLE_BLOCKS} writer
+ * (byte for byte, see TurtleBlocksTest).
  *
  * <p>Why not Jena's writer: fed from the sorted dump it needed the N-Quads parsed once more, and its
  * IndentedWriter pads and flushes per subject; on a million rows the two took about 30 s of CPU on
- * the build's critical path. Here a line is cut into its terms by position (the lines are our own
- * N-Quads: IRIs only in subject, predicate and graph), and each term is formatted by Jena's own
+ * the build's critical path. Here each term of our own N-Quads lines is formatted by Jena's own
  * {@link NodeFormatterTTL}; repeated predicates and objects come from a bounded cache.
  */
-final class TurtleBlocks implements AutoCloseable {
+final class TurtleBlocks implements SubjectGroups.Sink {
     // Jena's layout constants (WriterConst, WriterStreamRDFBlocks, Widths in Jena 6.0.0)
     private static final int LONG_SUBJECT = 20, INDENT_PREDICATE = 8, MIN_PREDICATE = 6, LONG_PREDICATE = 30, GAP = 2;
     private static final int CACHED_TERMS = 100_000;
     private static final String TYPE = "<" + RDF.type.getURI() + ">";
 
     private final Writer out;
-    private final String graphSuffix;
+    private final String graph;                                   // this graph's term
     private final PrefixMap prefixes;
     private final NodeFormatterTTL fmt;
     /** Jena writes rdf:type as {@code a} unless a prefix stands for the RDF namespace. */
@@ -42,51 +42,32 @@ final class TurtleBlocks implements AutoCloseable {
     };
     private final Map<String, Integer> widths = new HashMap<>();   // per predicate: a vocabulary's few
 
-    private String subject;                                       // the current block's subject term
-    private final List<String> predicates = new ArrayList<>(), objects = new ArrayList<>();
+    private final List<String> predicates = new ArrayList<>(), objects = new ArrayList<>();   // the block being written
     private boolean written;                                      // anything written yet (prefixes included)
 
     /**
-     * @param graph    the graph's IRI: lines ending in it are this graph's
+     * @param graph    the graph's IRI: statements in it are this graph's
      * @param prefixes prefix to namespace, written in this order
      */
     TurtleBlocks(Writer out, String graph, Map<String, String> prefixes) {
         this.out = out;
-        this.graphSuffix = " <" + graph + "> .\n";
+        this.graph = "<" + graph + ">";
         this.prefixes = PrefixMapFactory.create(prefixes);
         this.fmt = new NodeFormatterTTL(null, this.prefixes);
         this.typeAsA = !prefixes.containsValue(RDF.getURI());
         prefixes.forEach((p, ns) -> write("PREFIX " + p + ": <" + ns + ">\n"));
     }
 
-    /**
-     * Takes the line if it is one of this graph's quads (lines must come in sorted order).
-     * @return whether it was
-     */
-    boolean accept(String line) {
-        // "<s> <p> object <g> .\n": subject and predicate are IRIs, which hold no space; the graph
-        // suffix needs a space before it, which a default-graph line's last term cannot give.
-        // Every line is offered to each graph's writer in turn: the cheap test first.
-        if (!line.endsWith(graphSuffix)) return false;
-        int s = line.indexOf("> ") + 1;
-        int p = line.indexOf("> ", s + 1) + 1;
-        int o = p + 1;
-        if (s <= 0 || p <= 0 || line.length() - graphSuffix.length() <= o) return false;
-        String subj = line.substring(0, s);
-        if (!subj.equals(subject)) {
-            flush();
-            subject = subj;
+    /** Writes the subject's block of this graph's statements, if it has any (subjects must come in sorted order). */
+    @Override public void subject(String subject, List<String> ps, List<String> os, List<String> graphs) {
+        predicates.clear();
+        objects.clear();
+        for (int i = 0; i < ps.size(); i++) {
+            if (!graph.equals(graphs.get(i))) continue;
+            predicates.add(ps.get(i));
+            objects.add(os.get(i));
         }
-        predicates.add(line.substring(s + 1, p));
-        objects.add(line.substring(o, line.length() - graphSuffix.length()));
-        return true;
-    }
-
-    /** Ends the last block. Does not close the writer. */
-    @Override public void close() { flush(); }
-
-    private void flush() {
-        if (subject == null) return;
+        if (predicates.isEmpty()) return;
         StringBuilder b = new StringBuilder(64 * (predicates.size() + 1));
         if (written) b.append('\n');
         String s = iri(subject);
@@ -106,9 +87,6 @@ final class TurtleBlocks implements AutoCloseable {
         }
         b.append(" .\n");
         write(b);
-        subject = null;
-        predicates.clear();
-        objects.clear();
     }
 
     /** The predicate column's width, as Jena's Widths.calcWidthTriples gives it. */

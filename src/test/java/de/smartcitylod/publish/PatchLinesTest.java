@@ -38,7 +38,7 @@ class PatchLinesTest {
         Release r1 = Release.of("a".repeat(64), "2025", "https://example.org/", null, BEFORE.size());
         Release r2 = Release.of("b".repeat(64), "2025", "https://example.org/", r1, AFTER.size());
         Path patch = dir.resolve("p.rdfp");
-        long changes = PatchWriter.write(old, now.resolve(DumpWriter.ALL), r1, r2, patch);
+        long changes = patch(old, now.resolve(DumpWriter.ALL), r1, r2, patch);
         assertEquals(5, changes, "2 deletions and 3 additions; the unchanged triple is in neither");
 
         DatasetGraph target = PatchWriter.readDump(old);
@@ -53,7 +53,7 @@ class PatchLinesTest {
         assertTrue(lines.get(3).startsWith("A ") && lines.get(5).startsWith("A ") && lines.get(6).startsWith("D "), "additions, then deletions");
 
         // the first release's patch starts from the empty dataset
-        long all = PatchWriter.write(null, now.resolve(DumpWriter.ALL), null, r2, patch);
+        long all = patch(null, now.resolve(DumpWriter.ALL), null, r2, patch);
         assertEquals(AFTER.size(), all);
         DatasetGraph fromEmpty = PatchWriter.readDump(null);
         PatchWriter.apply(fromEmpty, patch);
@@ -68,6 +68,19 @@ class PatchLinesTest {
                 int c = PatchWriter.Merge.compare(x.substring(0, x.length() - 1), y);
                 assertEquals(Integer.signum(x.compareTo(y)), Integer.signum(c), x + " vs " + y);
             }
+    }
+
+    /** The patch from the release in {@code previousDumps} to the sorted dump {@code nextDump}, its lines fed to a merge as the build's dump pass feeds them. */
+    private static long patch(Path previousDumps, Path nextDump, Release previous, Release next, Path file) throws Exception {
+        try (PatchWriter.Merge merge = new PatchWriter.Merge(previousDumps, previous, file);
+             java.io.BufferedReader b = new java.io.BufferedReader(new java.io.InputStreamReader(
+                     new java.util.zip.GZIPInputStream(Files.newInputStream(nextDump)), StandardCharsets.UTF_8))) {
+            for (String y = b.readLine(); y != null; y = b.readLine()) {
+                String line = y + "\n";
+                merge.line(line, line.getBytes(StandardCharsets.UTF_8));
+            }
+            return merge.finish(next);
+        }
     }
 
     /** A dumps folder holding only the sorted whole-dataset dump. */

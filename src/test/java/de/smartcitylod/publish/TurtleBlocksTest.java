@@ -57,9 +57,9 @@ class TurtleBlocksTest {
 
     static String ours(List<String> lines, String g, Map<String, String> prefixes) {
         StringWriter out = new StringWriter();
-        try (TurtleBlocks t = new TurtleBlocks(out, g, prefixes)) {
-            for (String line : lines) t.accept(line);
-        }
+        SubjectGroups groups = new SubjectGroups(new TurtleBlocks(out, g, prefixes));
+        lines.forEach(groups::line);
+        groups.end();
         return out.toString();
     }
 
@@ -76,7 +76,7 @@ class TurtleBlocksTest {
         Map<String, Node> graphs = new LinkedHashMap<>();
         for (Node g : (Iterable<Node>) () -> c.dataset().listGraphNodes()) graphs.put(g.getURI().replaceAll(".*/", ""), g);
         assertTrue(graphs.size() >= 6, "graphs: " + graphs.keySet());
-        DumpWriter.Dumps dumps = DumpWriter.write(collector, graphs, dir);
+        DumpWriter.Dumps dumps = DumpWriter.write(collector, graphs, dir, (line, utf8) -> {}, (s, p, o, g) -> {});
         collector.close();
         assertEquals(lines.size(), dumps.quads());
         long triples = 0;
