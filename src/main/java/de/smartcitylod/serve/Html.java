@@ -6,8 +6,11 @@ public final class Html {
 
     public static String esc(String s) {
         if (s == null) return "";
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
+        int i = 0;
+        while (i < s.length() && "<>&\"'".indexOf(s.charAt(i)) < 0) i++;
+        if (i == s.length()) return s;               // most labels and numbers need no escape: no copy
+        StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+        for (char c : s.substring(i).toCharArray()) {
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");

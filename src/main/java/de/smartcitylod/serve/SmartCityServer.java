@@ -102,7 +102,7 @@ public final class SmartCityServer implements AutoCloseable {
         gzip.addIncludedMethods("GET", "POST");
         gzip.addIncludedMimeTypes("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
                 "text/tab-separated-values", "text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml",
-                "application/json", "text/html", "text/javascript", "text/css", "application/sparql-query");
+                "application/json", "text/html", "text/javascript", "text/css", "application/sparql-query", "image/svg+xml");
         gzip.setHandler(inner);
         jetty.setHandler(gzip);
 

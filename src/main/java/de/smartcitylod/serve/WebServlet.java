@@ -47,6 +47,12 @@ public class WebServlet extends HttpServlet {
                     sb.append(sb.length() > 1 ? "," : "").append(Html.jsonString(k)).append(':').append(Html.jsonString(v)));
             resp.setHeader("Cache-Control", "public, max-age=86400");
             send(resp, "application/json", sb.append('}').toString().getBytes(StandardCharsets.UTF_8), req);
+        } else if (path.equals(GermanyMap.OUTLINES_PATH)) {
+            // named by its hash: never changes, so browsers and CDNs keep it without asking again
+            resp.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+            resp.setHeader("ETag", GermanyMap.OUTLINES_ETAG);
+            if (ResponseCache.matches(req.getHeader("If-None-Match"), GermanyMap.OUTLINES_ETAG)) { resp.setStatus(304); return; }
+            send(resp, "image/svg+xml", GermanyMap.OUTLINES, req);
         } else if (path.startsWith("/static/yasgui/")) {
             String file = path.substring("/static/yasgui/".length());
             if (!file.matches("[A-Za-z0-9._-]+")) { resp.sendError(404); return; }

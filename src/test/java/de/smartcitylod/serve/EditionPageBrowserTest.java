@@ -37,7 +37,13 @@ class EditionPageBrowserTest {
             Browser.screenshot(driver, "edition-2022-sorted-by-mobility");
             // the edition's cities on a map of the states, drawn in the page without any other server
             WebElement map = driver.findElement(By.cssSelector("svg.map"));
-            assertEquals(16, map.findElements(By.tagName("path")).size(), "the 16 states");
+            assertEquals(16, map.findElements(By.tagName("use")).size(), "the 16 states");
+            // each state is drawn from the one outlines file (fetched from this server): its box is Germany's part, not empty
+            var js = (org.openqa.selenium.JavascriptExecutor) driver;
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> ((Number) js.executeScript(
+                    "return [...document.querySelectorAll('svg.map use')].filter(u => u.getBBox().width > 5 && u.getBBox().height > 5).length")).intValue() == 16);
+            assertEquals(1L, js.executeScript("return performance.getEntriesByType('resource').filter(e => e.name.includes('/static/map/germany-states-')).length"),
+                    "the outlines are one file");
             assertTrue(map.findElements(By.tagName("circle")).size() >= 60, "a dot per city");
             assertTrue(map.getSize().getWidth() > 300, "drawn: " + map.getSize());
             assertTrue(Files.size(Browser.screenshot(map, "edition-2022-map")) > 1000);

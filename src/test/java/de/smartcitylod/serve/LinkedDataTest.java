@@ -127,6 +127,30 @@ class LinkedDataTest {
         assertTrue(html.contains("Smart City Index 2019 · Gesamt · Darmstadt: Rang 10"), "things that point here have readable names, not slugs");
     }
 
+    @Test void mapsDrawTheStatesFromOneImmutableFile() throws Exception {
+        String html = new String(request("GET", "/page/city/06411000").body(), StandardCharsets.UTF_8);
+        var use = java.util.regex.Pattern.compile("<use href=\"(/static/map/germany-states-[0-9a-f]{12}\\.svg)#(\\w\\w)\" fill=\"(#\\w+)\"").matcher(html);
+        java.util.Map<String, String> fills = new java.util.TreeMap<>();
+        String file = null;
+        while (use.find()) { file = use.group(1); fills.put(use.group(2), use.group(3)); }
+        assertEquals(16, fills.size(), "a use per state");
+        assertEquals("#dbe6f3", fills.get("he"), "Darmstadt's state stands out");
+        assertTrue(html.length() < 60_000, "the page carries no outlines: " + html.length());
+        var outlines = request("GET", file);
+        assertEquals(200, outlines.statusCode());
+        assertEquals("image/svg+xml", outlines.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(outlines.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        // a real SVG document, with a path for each id the pages point at
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(outlines.body()));
+        var paths = doc.getElementsByTagName("path");
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < paths.getLength(); i++) ids.add(((org.w3c.dom.Element) paths.item(i)).getAttribute("id"));
+        assertEquals(fills.keySet(), ids);
+        String etag = outlines.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, request("GET", file, "If-None-Match", etag).statusCode(), "revalidated without a body");
+        assertEquals(404, request("GET", "/static/map/germany-states-000000000000.svg").statusCode(), "only the current file");
+    }
+
     @Test void programmeEditionAndStatePages() throws Exception {
         String programme = new String(request("GET", "/page/programme/digitale-stadt").body(), StandardCharsets.UTF_8);
         assertTrue(programme.contains("class=\"participants\"") && programme.contains("Wolfsburg") && programme.contains("Finalist"));
