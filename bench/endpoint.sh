@@ -5,6 +5,7 @@
 #              fuseki-config/config.ttl on a copy of the same TDB2 store
 #   virtuoso - Virtuoso open source 7 (Debian virtuoso-opensource) loaded from our N-Quads dump
 #   nginx    - Debian's nginx serving the very same answers as static files: the physical limit
+#   ours, no cache - the same server with --cache-size 0, for the uncached rows
 #   ours+lb  - ours behind deploy/nginx.conf (nginx as load balancer with its one-second micro-cache,
 #              answering revalidations of the current release itself), as the deployment recipe runs it
 # with wrk (Debian) at fixed connections and duration. Needs: wrk nginx-light virtuoso-opensource.
@@ -42,6 +43,12 @@ mkdir -p "$work/lb/release"
 ./smartcity serve --port "$p_ours" --store "$work/run/tdb2" --dumps "$work/run/dumps" \
   --on-release "deploy/nginx-release $work/lb/release -p $work/lb -c $work/lb/nginx.conf" >"$work/ours.log" 2>&1 & pids+=($!)
 
+# ours without its answer cache (--cache-size 0), on a copy of the run (its links are relative): the
+# uncached rows measure rendering itself, since pages and documents ignore query strings in their cache key
+cp -r "$work/run" "$work/run-nc"; find "$work/run-nc" \( -name tdb.lock -o -name '.in-use-*' -o -name .build.lock \) -delete
+p_nc=$(free_port)
+./smartcity serve --port "$p_nc" --cache-size 0 --store "$work/run-nc/tdb2" --dumps "$work/run-nc/dumps" >"$work/ours-nocache.log" 2>&1 & pids+=($!)
+
 # stock Fuseki: the same config file, its store paths pointed at a copy of the store (TDB2 allows one process per store)
 cp -r "$store" "$work/stock-tdb2"; rm -f "$work/stock-tdb2"/.in-use-* "$work/stock-tdb2/tdb.lock"
 sed -e "s#tdb2:location \"run/tdb2\"#tdb2:location \"$work/stock-tdb2\"#" -e "s#text:directory \"run/tdb2/text-index\"#text:directory <file://$work/stock-tdb2/text-index>#" \
@@ -61,7 +68,7 @@ sed -e "s#/var/lib/virtuoso-opensource-7/db/#$work/vt/#g" -e "s#^ServerPort *= 1
 for _ in $(seq 1 120); do isql-vt "$p_vt" dba dba exec="status();" >/dev/null 2>&1 && break; sleep 0.5; done
 isql-vt "$p_vt" dba dba exec="ld_dir('$work/vt', 'smartcity-lod.nq.gz', 'urn:smartcity-lod:unused'); rdf_loader_run(); checkpoint;" >"$work/vt/load.log" 2>&1
 
-wait_http "http://127.0.0.1:$p_ours/\$/ping"; wait_http "http://127.0.0.1:$p_fuseki/\$/ping"; wait_http "http://127.0.0.1:$p_vth/sparql?query=ASK%7B%7D"
+wait_http "http://127.0.0.1:$p_ours/\$/ping"; wait_http "http://127.0.0.1:$p_nc/\$/ping"; wait_http "http://127.0.0.1:$p_fuseki/\$/ping"; wait_http "http://127.0.0.1:$p_vth/sparql?query=ASK%7B%7D"
 
 # nginx: the same answers as static files, fetched once from our server
 mkdir -p "$work/static" "$work/nginx/logs"
@@ -109,8 +116,8 @@ request = function()
 end
 EOF
 
-# uncached pages and documents: the same resource with a different query string each time, so
-# every request misses the release-keyed cache and is rendered from the store
+# uncached pages and documents: the same resource, sent to the server without its cache (a different
+# query string each time too, so that no cache on the way could answer) and rendered from the store
 cat >"$work/uncached.lua" <<'EOF'
 local n = 0
 math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000))
@@ -137,8 +144,8 @@ varyb() {   # server endpoint-url (wrk takes the host from the URL, the Lua scri
   row "query, varying literal" "$1" "$(VARY_PATH="$(sed -E 's#^https?://[^/]+##' <<<"$2")?query=" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/vary.lua" "$2" 2>&1)"
 }
 uncached() {   # workload path accept (after 5 s unmeasured: a running server has compiled its page code long since)
-  UNCACHED_PATH="$2" UNCACHED_ACCEPT="$3" wrk -t2 -c"$conns" -d5s -s "$work/uncached.lua" "http://127.0.0.1:$p_ours" >/dev/null 2>&1
-  row "$1" ours "$(UNCACHED_PATH="$2" UNCACHED_ACCEPT="$3" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/uncached.lua" "http://127.0.0.1:$p_ours" 2>&1)"
+  UNCACHED_PATH="$2" UNCACHED_ACCEPT="$3" wrk -t2 -c"$conns" -d5s -s "$work/uncached.lua" "http://127.0.0.1:$p_nc" >/dev/null 2>&1
+  row "$1" ours "$(UNCACHED_PATH="$2" UNCACHED_ACCEPT="$3" wrk -t2 -c"$conns" -d"${dur}s" --latency -s "$work/uncached.lua" "http://127.0.0.1:$p_nc" 2>&1)"
 }
 etag_of() {   # url [accept]: the ETag of a GET
   curl -fs -D - -o /dev/null ${2:+-H "Accept: $2"} "$1" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r'
@@ -192,5 +199,5 @@ echo; echo "ratios (req/s of ours over the other, same workload):"
 awk -F'\t' 'NR>1{r[$1"|"$2]=$3} END{for(k in r){split(k,a,"|"); if(a[2]=="ours" || a[2]=="ours+lb") for(o in r){split(o,b,"|"); if(b[1]==a[1] && b[2] !~ /^ours/) printf "  %-26s %s/%-9s %.2f\n", a[1], a[2], b[2], r[k]/r[o]}}}' "$results" | sort
 # one uncached request at a time for another city (its labels read once first), the median of nine
 one() { for i in 1 2 3 4 5 6 7 8 9 10; do curl -s -o /dev/null -w '%{time_total}\n' "$1?nocache=$i$RANDOM"; done | tail -9 | sort -n | sed -n 5p; }
-echo "(one uncached request at a time, median of 9, in seconds: city page $(one "http://127.0.0.1:$p_ours/page/city/$city2"), RDF document $(one "http://127.0.0.1:$p_ours/data/city/$city2.ttl"))"
+echo "(one uncached request at a time, median of 9, in seconds: city page $(one "http://127.0.0.1:$p_nc/page/city/$city2"), RDF document $(one "http://127.0.0.1:$p_nc/data/city/$city2.ttl"))"
 echo "logs and results: $work"

@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
     Path queries;
     @Option(names = "--timeout", description = "query timeout in ms, 'first,overall' or 'overall' (default: from the config file)")
     String timeout;
-    @Option(names = "--cache-size", defaultValue = "268435456", description = "bytes of answers kept in memory until the next release (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cache-size", defaultValue = "268435456", description = "bytes of answers kept in memory until the next release; 0: none (default: ${DEFAULT-VALUE})")
     long cacheSize;
     @Option(names = "--on-release", description = "command run with the release id appended whenever the served release changes, at start too "
             + "(e.g. deploy/nginx-release, so that a load balancer answers revalidations of the current release itself)")

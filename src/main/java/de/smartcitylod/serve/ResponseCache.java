@@ -36,6 +36,12 @@ final class ResponseCache implements Filter {
     private static final Set<String> KEPT_HEADERS = Set.of("Content-Type", "Content-Disposition", "Vary", "Link", "Location", "Content-Language");
     /** Paths with caching of their own (dumps: SHA-256 ETags; static files) or none (admin, metrics). */
     private static final List<String> PASS = List.of("/$/", "/dumps/", "/static/", "/release/");
+    /**
+     * Linked-data paths, whose answer depends on the path, {@code ?format=} and the headers only.
+     * A link shared on social media gains a parameter unique to each click (Facebook's fbclid): it
+     * gets its own ETag, as any URL does, but must not make every click render the page again.
+     */
+    private static final List<String> PATH_ONLY = List.of("/page/", "/id/", "/data/", "/ontology", "/catalog", "/.well-known/");
 
     /** A kept 200 answer: the headers that describe it, and its bytes. */
     record Entry(Map<String, String> headers, byte[] body) {
@@ -45,9 +51,12 @@ final class ResponseCache implements Filter {
     private final Supplier<String> release;
     private final Cache<String, Entry> cache;
     private volatile String cachedRelease;
+    /** False for a bound of 0: Caffeine would still hold each answer until its eviction ran, and serve it meanwhile. */
+    private final boolean keeps;
 
     ResponseCache(Supplier<String> release, long maxBytes) {
         this.release = release;
+        this.keeps = maxBytes > 0;
         this.cache = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((String k, Entry e) -> e.weight() + k.length()).build();
     }
 
@@ -87,9 +96,10 @@ final class ResponseCache implements Filter {
                 return;
             }
         }
-        String key = key(rel, method, req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString()),
-                Objects.toString(req.getHeader("Accept"), ""), body);
-        String etag = "\"" + rel + "-" + hash(key) + "\"";
+        String accept = Objects.toString(req.getHeader("Accept"), "");
+        String etagKey = key(rel, method, req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString()), accept, body);
+        String etag = "\"" + rel + "-" + hash(etagKey) + "\"";
+        String key = entryKey(etagKey, req, rel, accept, body);
         // Cache headers go on answers that are 200 (or 304 for them) only: an error or a redirect is not kept downstream either.
         if (matches(req.getHeader("If-None-Match"), etag)) {
             cacheHeaders(resp, etag);
@@ -97,7 +107,7 @@ final class ResponseCache implements Filter {
             resp.setHeader("X-Cache", "REVALIDATED");
             return;
         }
-        Entry hit = cache.getIfPresent(key);
+        Entry hit = keeps ? cache.getIfPresent(key) : null;
         if (hit != null) {
             cacheHeaders(resp, etag);
             resp.setHeader("X-Cache", "HIT");
@@ -117,7 +127,7 @@ final class ResponseCache implements Filter {
         Entry e = new Entry(capture.keptHeaders(), capture.bytes());
         // Kept only when the release did not change meanwhile, and not near the query time limit,
         // where a result cut off mid-stream could look like a whole one.
-        if (rel.equals(release.get()) && System.nanoTime() - t0 < SLOW_NANOS) cache.put(key, e);
+        if (keeps && rel.equals(release.get()) && System.nanoTime() - t0 < SLOW_NANOS) cache.put(key, e);
         resp.setHeader("X-Cache", "MISS");
         cacheHeaders(resp, etag);                           // Fuseki sets its own Cache-Control; this answer is exact for the release
         send(e, req, resp);
@@ -163,6 +173,20 @@ final class ResponseCache implements Filter {
     static String key(String release, String method, String target, String accept, byte[] body) {
         return method.equals("GET") || method.equals("HEAD") ? release + " " + target + " " + accept
                 : release + " " + method + " " + target + " " + accept + "\n" + new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The key an answer is kept under: the ETag's, but on {@link #PATH_ONLY} paths with no query
+     * parameter other than {@code format}; and with the host, which the catalogue names in its URLs.
+     */
+    private static String entryKey(String etagKey, HttpServletRequest req, String release, String accept, byte[] body) {
+        String path = WebServlet.path(req);
+        String key = etagKey;
+        if (req.getQueryString() != null && PATH_ONLY.stream().anyMatch(path::startsWith)) {
+            String format = req.getParameter("format");
+            key = key(release, req.getMethod(), req.getRequestURI() + (format == null ? "" : "?format=" + format), accept, body);
+        }
+        return req.getServerName() + ":" + req.getServerPort() + " " + key;
     }
 
     /** The key's MD5 in unpadded base64url: the form nginx's secure_link module compares. Not a security measure: an ETag needs no secret. */

@@ -55,7 +55,7 @@ class ResponseCacheTest {
                 assertEquals(0, revalidated.body().length);
             }
             // a HEAD first does not leave an empty answer for the GET after it
-            String fresh = "/page/state/01?head-first";
+            String fresh = "/page/city/01999002";
             var head = HTTP.send(HttpRequest.newBuilder(URI.create(s.url(fresh))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, head.statusCode());
@@ -91,6 +91,37 @@ class ResponseCacheTest {
         }
     }
 
+    @Test void trackingParametersShareTheAnswerButNotTheETag() throws Exception {
+        try (TestServer s = TestServer.start(dir, Fixtures.dataDir(dir, null), o -> o)) {
+            var first = get(s, "/page/state/01?fbclid=IwAR1", "text/html", null);
+            var other = get(s, "/page/state/01?fbclid=IwAR2&utm_source=x", "text/html", null);
+            assertEquals("MISS", first.headers().firstValue("X-Cache").orElse(""));
+            assertEquals("HIT", other.headers().firstValue("X-Cache").orElse(""), "a page does not read the query string: one rendering serves every click");
+            assertArrayEquals(first.body(), other.body());
+            assertNotEquals(first.headers().firstValue("ETag"), other.headers().firstValue("ETag"), "each URL has its own ETag, as nginx computes it");
+            assertEquals(304, get(s, "/page/state/01?fbclid=IwAR2&utm_source=x", "text/html", other.headers().firstValue("ETag").orElseThrow()).statusCode());
+            // ?format= is the one parameter these paths read
+            var turtle = get(s, "/catalog?format=text/turtle", "text/html", null);
+            var jsonld = get(s, "/catalog?format=application/ld%2Bjson&fbclid=IwAR3", "text/html", null);
+            assertEquals("MISS", jsonld.headers().firstValue("X-Cache").orElse(""));
+            assertTrue(turtle.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+            assertTrue(jsonld.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
+            assertEquals("HIT", get(s, "/catalog?fbclid=IwAR4&format=text/turtle", "text/html", null).headers().firstValue("X-Cache").orElse(""));
+            // the SPARQL endpoint's query string is the query
+            var q1 = get(s, sparql(Q), "application/sparql-results+json", null);
+            var q2 = get(s, sparql(Q) + "&fbclid=IwAR5", "application/sparql-results+json", null);
+            assertEquals(200, q2.statusCode());
+            assertEquals("MISS", q2.headers().firstValue("X-Cache").orElse(""), "queries keep the whole query string in their key");
+            assertArrayEquals(q1.body(), q2.body());
+            // the catalogue names the host it was asked at: another host name gets its own answer
+            var byName = get(s, "/catalog", "text/turtle", null);
+            var byAddress = HTTP.send(HttpRequest.newBuilder(URI.create(s.url("/catalog").replace("//localhost:", "//127.0.0.1:"))).header("Accept", "text/turtle").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("MISS", byAddress.headers().firstValue("X-Cache").orElse(""));
+            assertTrue(new String(byName.body(), StandardCharsets.UTF_8).contains("//localhost:") && byAddress.body().contains("//127.0.0.1:"), byAddress.body());
+        }
+    }
+
     @Test void aNewReleaseChangesETagsAndAnswers() throws Exception {
         Path data = Fixtures.dataDir(dir, null);
         try (TestServer s = TestServer.start(dir, data, o -> o.withReleases(3, 100))) {
@@ -120,6 +151,22 @@ class ResponseCacheTest {
             max = Math.max(max, s.server.cachedBytes());
             assertTrue(max <= bound, "held " + max + " bytes with a bound of " + bound);
             assertTrue(s.server.cachedBytes() > bound / 4, "and it is used: " + s.server.cachedBytes());
+        }
+    }
+
+    @Test void aBoundOfZeroKeepsNothingEvenUnderConcurrentRequests() throws Exception {
+        try (TestServer s = TestServer.start(dir, Fixtures.dataDir(dir, null), o -> o.withCacheBytes(0))) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<byte[]>>>();
+                for (int i = 0; i < 160; i++) answers.add(pool.submit(() -> get(s, "/page/state/01", "text/html", null)));
+                for (var a : answers) {
+                    assertEquals(200, a.get().statusCode());
+                    assertEquals("MISS", a.get().headers().firstValue("X-Cache").orElse(""), "every answer rendered, none from memory");
+                    assertTrue(a.get().headers().firstValue("ETag").isPresent(), "and still an ETag");
+                }
+            } finally { pool.shutdownNow(); }
+            assertEquals(0, s.server.cachedBytes());
         }
     }
 }
