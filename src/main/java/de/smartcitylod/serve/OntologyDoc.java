@@ -4,8 +4,7 @@ import de.smartcitylod.vocab.SC;
 import org.apache.jena.rdf.model.*;
 import org.apache.jena.vocabulary.*;
 
-import java.util.Comparator;
-import java.util.List;
+import java.util.*;
 
 import static de.smartcitylod.serve.Html.esc;
 
@@ -31,8 +30,7 @@ final class OntologyDoc {
               .append(esc(text(scheme, RDFS.label, "en"))).append("</span></h3><table><tr><th>Begriff / Concept</th><th>Deutsch</th><th>English</th><th>Entsprechung / match</th></tr>");
             for (Resource c : sorted(ont.listResourcesWithProperty(SKOS.inScheme, scheme).toList())) {
                 StringBuilder match = new StringBuilder();
-                c.listProperties(SKOS.closeMatch).forEachRemaining(s -> match.append("<a href=\"").append(esc(s.getResource().getURI())).append("\">")
-                        .append(esc(local(s.getResource()))).append("</a> "));
+                for (Resource m : objects(c, SKOS.closeMatch)) match.append("<a href=\"").append(esc(m.getURI())).append("\">").append(esc(local(m))).append("</a> ");
                 sb.append("<tr><td><a href=\"").append(esc("/ontology" + c.getURI().substring(SC.ONTOLOGY.length()))).append("\"><code>").append(esc(local(c))).append("</code></a></td><td>")
                   .append(esc(text(c, SKOS.prefLabel, "de"))).append("</td><td>").append(esc(text(c, SKOS.prefLabel, "en"))).append("</td><td>").append(match).append("</td></tr>");
             }
@@ -43,17 +41,23 @@ final class OntologyDoc {
             sb.append("<h3>").append(esc(local(shape))).append("</h3><p>Ziel / target: ");
             shape.listProperties(shapes.createProperty(SH, "targetClass")).forEachRemaining(s -> sb.append("<code>").append(esc(local(s.getResource()))).append("</code> "));
             sb.append("</p><table><tr><th>Pfad / path</th><th>Einschränkungen / constraints</th></tr>");
+            // property shapes are blank nodes, listed in an order that differs from process to process: sort
+            // them by path and their constraints by name, so that every replica sends the same bytes for one ETag
+            Map<String, String> rows = new TreeMap<>();
             for (Statement ps : shape.listProperties(shapes.createProperty(SH, "property")).toList()) {
                 Resource p = ps.getResource();
-                StringBuilder c = new StringBuilder();
+                List<String> c = new ArrayList<>();
                 for (Statement s : p.listProperties().toList()) {
                     String n = s.getPredicate().getLocalName();
                     if (n.equals("path")) continue;
-                    c.append(esc(n)).append(" = ").append(esc(s.getObject().isLiteral() ? s.getString() : local(s.getResource()))).append("; ");
+                    c.add(esc(n) + " = " + esc(valueText(s.getObject())) + "; ");
                 }
+                Collections.sort(c);
                 Statement path = p.getProperty(shapes.createProperty(SH, "path"));
-                sb.append("<tr><td><code>").append(path == null ? "" : esc(shapes.shortForm(path.getObject().toString()))).append("</code></td><td>").append(c).append("</td></tr>");
+                String shown = path == null ? "" : esc(pathText(shapes, path.getObject()));
+                rows.put(shown + "\n" + String.join("", c), "<tr><td><code>" + shown + "</code></td><td>" + String.join("", c) + "</td></tr>");
             }
+            rows.values().forEach(sb::append);
             sb.append("</table>");
         }
         return Html.page("Smart-City-Ontologie / Smart city ontology", sb.toString());
@@ -74,8 +78,34 @@ final class OntologyDoc {
 
     private static String refs(Resource t, Property p) {
         StringBuilder sb = new StringBuilder();
-        t.listProperties(p).forEachRemaining(s -> sb.append("<code>").append(esc(t.getModel().shortForm(s.getResource().getURI()))).append("</code> "));
+        for (Resource o : objects(t, p)) sb.append("<code>").append(esc(t.getModel().shortForm(o.getURI()))).append("</code> ");
         return sb.toString();
+    }
+
+    /** The terms a property points at, by IRI: a store lists them in its own order (TDB2 and memory differ). */
+    private static List<Resource> objects(Resource t, Property p) {
+        return sorted(t.listProperties(p).mapWith(Statement::getResource).toList());
+    }
+
+    /** A constraint's value: a literal, a term's local name, a list (sh:in, sh:languageIn, sh:or) or a nested shape, written out. */
+    private static String valueText(RDFNode v) {
+        if (v.isLiteral()) return v.asLiteral().getLexicalForm();
+        Resource r = v.asResource();
+        if (r.isURIResource()) return local(r);
+        if (r.canAs(RDFList.class)) return "(" + String.join(" ", r.as(RDFList.class).asJavaList().stream().map(OntologyDoc::valueText).toList()) + ")";
+        return "[" + String.join("; ", r.listProperties().toList().stream().map(s -> s.getPredicate().getLocalName() + " = " + valueText(s.getObject())).sorted().toList()) + "]";
+    }
+
+    /** A SHACL path as SPARQL writes it: a property, or a blank node with an alternative, inverse or sequence path. */
+    private static String pathText(Model shapes, RDFNode path) {
+        if (path.isURIResource()) return shapes.shortForm(path.asResource().getURI());
+        Resource r = path.asResource();
+        Statement alt = r.getProperty(shapes.createProperty(SH, "alternativePath"));
+        if (alt != null) return String.join(" | ", alt.getObject().as(RDFList.class).asJavaList().stream().map(n -> pathText(shapes, n)).toList());
+        Statement inv = r.getProperty(shapes.createProperty(SH, "inversePath"));
+        if (inv != null) return "^" + pathText(shapes, inv.getObject());
+        if (r.canAs(RDFList.class)) return String.join("/", r.as(RDFList.class).asJavaList().stream().map(n -> pathText(shapes, n)).toList());
+        return "?";
     }
 
     private static List<Resource> sorted(List<Resource> rs) {
