@@ -91,19 +91,30 @@ final class Pages {
      * query text, so each run used to be parsed into algebra and optimised again: half of a page
      * query's time (JFR, uncached city pages). Here {@code ?this} is substituted into the optimised
      * algebra, and the engine (the store's own: TDB2's or the in-memory copy's) only evaluates it.
-     * No page query projects {@code ?this}, so its results are those of the substituted text. A
-     * query whose subquery hides a variable from the outside (compiled as {@code ?/name}) could hide
-     * {@code ?this} from the substitution: it runs as text, as before.
+     * No page query projects {@code ?this}, so its results are those of the substituted text.
      */
     private final Map<String, Compiled> compiled = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final org.apache.jena.sparql.core.Var THIS = org.apache.jena.sparql.core.Var.alloc("this");
 
-    /** A page query: its optimised algebra, or null to run the parsed query itself. */
-    private record Compiled(Query query, org.apache.jena.sparql.algebra.Op op) {
+    /**
+     * A page query's optimised algebra, and the variables that stand for {@code ?this} in it: a
+     * subquery that does not project a variable hides it from the outside as {@code ?/this}
+     * (one slash per level), which the text substitution replaced as well.
+     */
+    private record Compiled(org.apache.jena.sparql.algebra.Op op, List<org.apache.jena.sparql.core.Var> thisVars) {
+        private static final java.util.regex.Pattern THIS = java.util.regex.Pattern.compile("\\?(/*this)\\b");
+
         static Compiled of(String text) {
-            Query q = QueryFactory.create(PREFIXES + text);
-            var op = org.apache.jena.sparql.algebra.Algebra.optimize(org.apache.jena.sparql.algebra.Algebra.compile(q));
-            return new Compiled(q, op.toString().contains("?/") ? null : op);
+            var op = org.apache.jena.sparql.algebra.Algebra.optimize(org.apache.jena.sparql.algebra.Algebra.compile(QueryFactory.create(PREFIXES + text)));
+            var names = new TreeSet<String>();
+            for (var m = THIS.matcher(op.toString()); m.find(); ) names.add(m.group(1));
+            return new Compiled(op, names.stream().map(org.apache.jena.sparql.core.Var::alloc).toList());
+        }
+
+        org.apache.jena.sparql.algebra.Op bound(String iri) {
+            if (iri == null || thisVars.isEmpty()) return op;
+            var b = org.apache.jena.sparql.engine.binding.BindingFactory.builder();
+            for (var v : thisVars) b.add(v, org.apache.jena.graph.NodeFactory.createURI(iri));
+            return org.apache.jena.sparql.core.Substitute.substitute(op, b.build());
         }
     }
 
@@ -112,24 +123,14 @@ final class Pages {
 
     /** Runs a page query with {@code ?this} bound to the resource {@code iri} (null: none). */
     List<QuerySolution> select(String query, String iri) {
-        Compiled c = compiled.computeIfAbsent(query, Compiled::of);
-        List<QuerySolution> out = new ArrayList<>();
-        if (c.op() == null) {
-            QueryExecutionDatasetBuilder b = QueryExecution.dataset(ds).query(c.query());
-            if (iri != null) b.substitution("this", ResourceFactory.createResource(iri));
-            try (QueryExecution qe = b.build()) {
-                ResultSet rs = qe.execSelect();
-                while (rs.hasNext()) out.add(rs.next());
-            }
-            return out;
-        }
-        var op = iri == null ? c.op() : org.apache.jena.sparql.core.Substitute.substitute(c.op(), THIS, org.apache.jena.graph.NodeFactory.createURI(iri));
+        var op = compiled.computeIfAbsent(query, Compiled::of).bound(iri);
         var dsg = ds.asDatasetGraph();
         var cxt = org.apache.jena.sparql.util.Context.setupContextForDataset(ARQ.getContext(), dsg);
         cxt.set(ARQ.optimization, false);                   // done once above; the engine still applies its own store-specific steps
         var plan = org.apache.jena.sparql.engine.QueryEngineRegistry.findFactory(op, dsg, cxt)
                 .create(op, dsg, org.apache.jena.sparql.engine.binding.BindingFactory.root(), cxt);
         Model model = ds.getDefaultModel();
+        List<QuerySolution> out = new ArrayList<>();
         var it = plan.iterator();
         try {
             while (it.hasNext()) out.add(new org.apache.jena.sparql.core.ResultBinding(model, it.next()));

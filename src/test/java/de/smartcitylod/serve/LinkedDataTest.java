@@ -127,6 +127,27 @@ class LinkedDataTest {
         assertTrue(html.contains("Smart City Index 2019 · Gesamt · Darmstadt: Rang 10"), "things that point here have readable names, not slugs");
     }
 
+    /**
+     * Pages substitute the resource into compiled algebra, also where a subquery hides ?this from
+     * the outside: each page's programme table has the rows its query text gives on the endpoint.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"06411000", "01059006", "01002000", "09162000"})
+    void pageQueriesGiveWhatTheirTextGives(String key) throws Exception {
+        String text = Pages.PREFIXES + """
+                SELECT DISTINCT ?prog ?role ?round ?amount ?via WHERE {
+                  { SELECT ?u ?via WHERE { { BIND(<%s> AS ?u) } UNION { ?u sc:member <%s> BIND(?u AS ?via) } } }
+                  ?p sc:participant ?u ; sc:programme ?prog ; sc:role ?role .
+                  OPTIONAL { ?p sc:round/sc:year ?round } OPTIONAL { ?p sc:amount ?amount } }""".formatted(BASE + "id/city/" + key, BASE + "id/city/" + key);
+        var rows = de.smartcitylod.support.Sparql.rows(new String(request("GET", "/smartcity/sparql?query=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8),
+                "Accept", "application/sparql-results+json").body(), StandardCharsets.UTF_8));
+        String html = new String(request("GET", "/page/city/" + key).body(), StandardCharsets.UTF_8);
+        int at = html.indexOf("<h2>Programme und Wettbewerbe");
+        String table = at < 0 ? "" : html.substring(at, html.indexOf("</table>", at));
+        assertEquals(rows.size(), table.split("<tr><td>", -1).length - 1, key + ": " + rows);
+        assertTrue(key.equals("09162000") || !rows.isEmpty(), "a city with programmes: " + key);
+    }
+
     @Test void mapsDrawTheStatesFromOneImmutableFile() throws Exception {
         String html = new String(request("GET", "/page/city/06411000").body(), StandardCharsets.UTF_8);
         var use = java.util.regex.Pattern.compile("<use href=\"(/static/map/germany-states-[0-9a-f]{12}\\.svg)#(\\w\\w)\" fill=\"(#\\w+)\"").matcher(html);
