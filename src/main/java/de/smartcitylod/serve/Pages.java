@@ -1,8 +1,17 @@
 package de.smartcitylod.serve;
 
 import de.smartcitylod.vocab.SC;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.*;
 import org.apache.jena.rdf.model.*;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.core.ResultBinding;
+import org.apache.jena.sparql.core.Substitute;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.QueryEngineRegistry;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -85,11 +94,10 @@ final class Pages {
         return "<span title=\"" + esc(p.getURI()) + "\">" + esc(prefixed) + "</span>";
     }
 
-    /** The page queries, parsed once: a page is built from a few fixed queries about one resource, {@code ?this}. */
     /**
-     * Page queries compiled and optimised once. Jena's substitution of {@code ?this} rewrites the
-     * query text, so each run used to be parsed into algebra and optimised again: half of a page
-     * query's time (JFR, uncached city pages). Here {@code ?this} is substituted into the optimised
+     * A page is built from a few fixed queries about one resource, {@code ?this}, each compiled and
+     * optimised once. Jena's substitution of {@code ?this} rewrites the query text, so each run used
+     * to be parsed into algebra and optimised again: half of a page query's time (JFR, uncached city pages). Here {@code ?this} is substituted into the optimised
      * algebra, and the engine (the store's own: TDB2's or the in-memory copy's) only evaluates it.
      * No page query projects {@code ?this}, so its results are those of the substituted text.
      */
@@ -100,21 +108,21 @@ final class Pages {
      * subquery that does not project a variable hides it from the outside as {@code ?/this}
      * (one slash per level), which the text substitution replaced as well.
      */
-    private record Compiled(org.apache.jena.sparql.algebra.Op op, List<org.apache.jena.sparql.core.Var> thisVars) {
+    private record Compiled(Op op, List<Var> thisVars) {
         private static final java.util.regex.Pattern THIS = java.util.regex.Pattern.compile("\\?(/*this)\\b");
 
         static Compiled of(String text) {
-            var op = org.apache.jena.sparql.algebra.Algebra.optimize(org.apache.jena.sparql.algebra.Algebra.compile(QueryFactory.create(PREFIXES + text)));
+            var op = Algebra.optimize(Algebra.compile(QueryFactory.create(PREFIXES + text)));
             var names = new TreeSet<String>();
             for (var m = THIS.matcher(op.toString()); m.find(); ) names.add(m.group(1));
-            return new Compiled(op, names.stream().map(org.apache.jena.sparql.core.Var::alloc).toList());
+            return new Compiled(op, names.stream().map(Var::alloc).toList());
         }
 
-        org.apache.jena.sparql.algebra.Op bound(String iri) {
+        Op bound(String iri) {
             if (iri == null || thisVars.isEmpty()) return op;
-            var b = org.apache.jena.sparql.engine.binding.BindingFactory.builder();
-            for (var v : thisVars) b.add(v, org.apache.jena.graph.NodeFactory.createURI(iri));
-            return org.apache.jena.sparql.core.Substitute.substitute(op, b.build());
+            var b = BindingFactory.builder();
+            for (var v : thisVars) b.add(v, NodeFactory.createURI(iri));
+            return Substitute.substitute(op, b.build());
         }
     }
 
@@ -125,15 +133,15 @@ final class Pages {
     List<QuerySolution> select(String query, String iri) {
         var op = compiled.computeIfAbsent(query, Compiled::of).bound(iri);
         var dsg = ds.asDatasetGraph();
-        var cxt = org.apache.jena.sparql.util.Context.setupContextForDataset(ARQ.getContext(), dsg);
+        var cxt = Context.setupContextForDataset(ARQ.getContext(), dsg);
         cxt.set(ARQ.optimization, false);                   // done once above; the engine still applies its own store-specific steps
-        var plan = org.apache.jena.sparql.engine.QueryEngineRegistry.findFactory(op, dsg, cxt)
-                .create(op, dsg, org.apache.jena.sparql.engine.binding.BindingFactory.root(), cxt);
+        var plan = QueryEngineRegistry.findFactory(op, dsg, cxt)
+                .create(op, dsg, BindingFactory.root(), cxt);
         Model model = ds.getDefaultModel();
         List<QuerySolution> out = new ArrayList<>();
         var it = plan.iterator();
         try {
-            while (it.hasNext()) out.add(new org.apache.jena.sparql.core.ResultBinding(model, it.next()));
+            while (it.hasNext()) out.add(new ResultBinding(model, it.next()));
         } finally { it.close(); plan.close(); }
         return out;
     }
