@@ -83,15 +83,12 @@ public final class DumpWriter {
             }
             sinks.add(bySubject);
             SubjectGroups groups = new SubjectGroups((s, p, o, g) -> { for (SubjectGroups.Sink k : sinks) k.subject(s, p, o, g); });
-            String last = null;
-            for (Iterator<String> it = quads.lines.sorted(); it.hasNext(); ) {
+            for (Iterator<String> it = quads.lines.distinct(); it.hasNext(); ) {
                 String line = it.next();
-                if (line.equals(last)) continue;            // a dataset holds each quad once
                 byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
                 w.write(utf8);
                 groups.line(line);
                 lines.line(line, utf8);
-                last = line;
                 n++;
             }
             groups.end();

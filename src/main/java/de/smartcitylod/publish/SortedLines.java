@@ -38,6 +38,9 @@ public final class SortedLines implements AutoCloseable {
     /** The lines in ascending (UTF-16 code unit) order; call once, after the last {@link #add}. */
     public Iterator<String> sorted() { return bag.iterator(); }
 
+    /** The lines in ascending order, each once (as a dataset holds each quad once); call once, after the last {@link #add}. */
+    public Iterator<String> distinct() { return org.apache.jena.atlas.iterator.Iter.distinctAdjacent(sorted()); }
+
     @Override public void close() { bag.close(); }
 
     /** Length-prefixed UTF-8: values can be longer than {@code writeUTF}'s 64 KB. */

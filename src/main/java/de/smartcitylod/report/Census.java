@@ -44,12 +44,7 @@ public final class Census implements SubjectGroups.Sink {
         SubjectGroups groups = new SubjectGroups(census);
         try (SortedLines lines = new SortedLines()) {
             ds.find().forEachRemaining(q -> lines.add(DumpWriter.nquad(q)));
-            String last = null;
-            for (Iterator<String> it = lines.sorted(); it.hasNext(); ) {
-                String line = it.next();
-                if (!line.equals(last)) groups.line(line);
-                last = line;
-            }
+            lines.distinct().forEachRemaining(groups::line);
         }
         groups.end();
         return census;
